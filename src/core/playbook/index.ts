@@ -1,21 +1,32 @@
 /**
- * Playbook contract (issue 7 owns the implementation): parse `rules/playbooks/*.md`, pick one for an incident,
- * and fill its guidance with the incident's facts.
- * PLACEHOLDER v0 — issue 7 replaces the internals, keeping the exported names and signatures.
+ * Playbook contract: parse `rules/playbooks/*.md`, pick one for an incident, and fill its guidance with the
+ * incident's facts. The work is in parse.ts, match.ts and guidance.ts; this file keeps the stable names.
  */
-import { parse as parseYaml } from 'yaml';
-import type { AlertGuidance, Severity } from '../types.js';
-import { ConfigError, type RuleFile } from '../errors.js';
+import type { Severity } from '../types.js';
+import type { RuleFile } from '../errors.js';
+import { ConfigError } from '../errors.js';
+import { parsePlaybookFile } from './parse.js';
+import { choosePlaybook } from './match.js';
+import { fillGuidance, type PlaybookGuidance } from './guidance.js';
+
+export { INCIDENT_KINDS, REQUIRED_SECTIONS } from './parse.js';
+export { choosePlaybook, type PlaybookChoice } from './match.js';
+export { DRAFT_MARK, fillPlaceholders, type PlaybookGuidance } from './guidance.js';
 
 export interface Playbook {
   id: string;
   title: string;
+  /** Empty lists match anything; topics are TOPICS ids or INCIDENT_KINDS ('rumour', 'inorganic'). */
   match: { topics: string[]; severity: Severity[]; lang: string[]; platform: string[] };
   responseTargetMinutes: number;
+  /** Who to bring in, e.g. customer care, legal, product, executives. */
   loopIn: string[];
+  /** Body sections keyed by lower-cased heading, e.g. 'first 15 minutes'. */
   sections: Record<string, string>;
   holding: { zh: string; en: string };
   isDefault: boolean;
+  /** Breaks ties when an incident matches several playbooks (higher wins, e.g. safety over service). */
+  priority: number;
 }
 
 export interface PlaybookContext {
@@ -27,7 +38,7 @@ export interface PlaybookContext {
   inorganic?: boolean;
 }
 
-/** Facts used to fill placeholders such as {brand}, {what}, {count}. */
+/** Facts used to fill placeholders such as {brand}, {what}, {count}; `what_zh` fills {what} in Chinese. */
 export interface IncidentFacts {
   brand: string;
   what: string;
@@ -35,46 +46,29 @@ export interface IncidentFacts {
   [key: string]: string | number;
 }
 
+/** Parses one playbook file; throws ConfigError(file, field, problem). */
 export function parsePlaybook(file: RuleFile): Playbook {
-  const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(file.text);
-  if (!m) throw new ConfigError(file.path, 'front matter', 'expected YAML front matter between --- lines');
-  const fm = (parseYaml(m[1]!) ?? {}) as Record<string, unknown>;
-  const id = file.path.replace(/^.*\//, '').replace(/\.md$/, '');
-  if (typeof fm.title !== 'string') throw new ConfigError(file.path, 'title', 'required string');
-  const sections: Record<string, string> = {};
-  for (const part of m[2]!.split(/^## /m).slice(1)) {
-    const nl = part.indexOf('\n');
-    sections[part.slice(0, nl).trim().toLowerCase()] = part.slice(nl + 1).trim();
+  return parsePlaybookFile(file);
+}
+
+/** Parses all playbook files, rejecting duplicate ids and more than one default. */
+export function parsePlaybooks(files: RuleFile[]): Playbook[] {
+  const out: Playbook[] = [];
+  for (const f of files) {
+    const p = parsePlaybookFile(f);
+    if (out.some((q) => q.id === p.id)) throw new ConfigError(f.path, 'id', `duplicate playbook id "${p.id}"`);
+    if (p.isDefault && out.some((q) => q.isDefault)) throw new ConfigError(f.path, 'default', 'only one playbook may be the default');
+    out.push(p);
   }
-  const match = (fm.match ?? {}) as Record<string, string[]>;
-  return {
-    id,
-    title: fm.title,
-    match: { topics: match.topics ?? [], severity: (match.severity ?? []) as Severity[], lang: match.lang ?? [], platform: match.platform ?? [] },
-    responseTargetMinutes: Number(fm.response_target_minutes ?? 60),
-    loopIn: (fm.loop_in as string[]) ?? [],
-    sections,
-    holding: { zh: sections['holding statement (zh)'] ?? '', en: sections['holding statement (en)'] ?? '' },
-    isDefault: fm.default === true,
-  };
+  return out;
 }
 
+/** Picks the playbook for an incident, or the default when none matches; null only with no playbooks. */
 export function matchPlaybook(playbooks: Playbook[], ctx: PlaybookContext): Playbook | null {
-  const hit = playbooks.find((p) => p.match.topics.some((t) => ctx.topics.includes(t)));
-  return hit ?? playbooks.find((p) => p.isDefault) ?? playbooks[0] ?? null;
+  return choosePlaybook(playbooks, ctx)?.playbook ?? null;
 }
 
-const bullets = (s: string | undefined) => (s ?? '').split('\n').filter((l) => /^\s*[-*\d]/.test(l)).map((l) => l.replace(/^\s*(?:[-*]|\d+\.)\s*/, '').trim());
-const fill = (s: string, f: IncidentFacts) => s.replace(/\{(\w+)\}/g, (all, k: string) => (k in f ? String(f[k]) : all));
-
-export function buildGuidance(p: Playbook, facts: IncidentFacts): AlertGuidance {
-  return {
-    playbookId: p.id,
-    title: p.title,
-    responseTargetMinutes: p.responseTargetMinutes,
-    loopIn: p.loopIn,
-    firstActions: bullets(p.sections['first 15 minutes']),
-    doNot: bullets(p.sections['what not to do']),
-    holdingStatement: { zh: fill(p.holding.zh, facts), en: fill(p.holding.en, facts) },
-  };
+/** Guidance for the alert: first actions, target, who to loop in, and a pre-filled draft holding statement. */
+export function buildGuidance(p: Playbook, facts: IncidentFacts): PlaybookGuidance {
+  return fillGuidance(p, facts);
 }
