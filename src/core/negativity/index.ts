@@ -1,43 +1,61 @@
 /**
- * Negativity scorer contract (issue 4 owns the implementation).
- * PLACEHOLDER v0 — a tiny bilingual lexicon so the pipeline runs; issue 4 replaces this file's internals
- * but keeps the exported names and signatures.
+ * Negativity and complaint scoring, Chinese and English (issue 4). Pure: lexicons arrive as
+ * RuleFiles, corrections as data. One score is a logit summed from the hand-written rules
+ * (rules/lexicons/*.tsv, modifiers.yaml, complaints.yaml), the derived weights (learned-*.tsv),
+ * the brand's extra terms and the brand's adaptive layer; negativity is its logistic.
  */
-import type { NegativityResult, Lang } from '../types.js';
-import type { RuleFile } from '../errors.js';
+import type { NegativityResult } from '../types.js';
+import { adaptiveLogit } from './adaptive.js';
+import { compileOverrides, EXTRA_TERM_LOGIT, type BrandNegativityOverrides } from './brand-overrides.js';
+import { extractFeatures } from './features.js';
+import { langFromCounts } from './lang.js';
+import { scoreLearned } from './learned-score.js';
+import type { NegativityModel } from './model.js';
+import { scoreRules } from './rule-score.js';
 
-/** Per-brand additions from `rules/brands/*.yaml` under `negativity:`. */
-export interface BrandNegativityOverrides {
-  extraNegative?: string[];
-  ignore?: string[];
+export { buildNegativityModel, type NegativityModel } from './model.js';
+export { detectLang } from './lang.js';
+export { parseBrandNegativity, type BrandNegativityOverrides } from './brand-overrides.js';
+export { trainCorrections, emptyAdaptiveModel, type AdaptiveModel, type Correction } from './adaptive.js';
+
+/** Posts at or above this negativity count as negative. */
+export const NEGATIVE_THRESHOLD = 0.5;
+/** A complaint intent only makes a complaint when the post is at least this negative. */
+const COMPLAINT_FLOOR = 0.4;
+
+function signed(x: number): string {
+  return (x >= 0 ? '+' : '') + x.toFixed(2);
 }
 
-export interface NegativityModel {
-  negative: Map<string, number>;
-}
-
-/** Builds the model from the files under rules/lexicons/ (pure: the runtime reads the files). */
-export function buildNegativityModel(_files: RuleFile[]): NegativityModel {
-  const terms = ['refund', 'cancelled', 'broken', 'worst', 'scam', 'angry', 'never again', 'on hold', 'ignored', '退款', '投诉', '垃圾', '骗', '维权', '曝光', '不理', '质量问题', '坏了', '恶心', '失望'];
-  return { negative: new Map(terms.map((t) => [t, 1])) };
-}
-
-/** Detects the language of a text: Chinese, English, mixed or other. */
-export function detectLang(text: string): Lang {
-  const han = (text.match(/[\u4e00-\u9fff]/g) ?? []).length;
-  const latin = (text.match(/[A-Za-z]/g) ?? []).length;
-  if (han === 0 && latin === 0) return 'other';
-  if (han > 0 && latin > han * 3) return 'mixed';
-  if (han > 0) return latin > 20 ? 'mixed' : 'zh';
-  return 'en';
-}
-
-/** Scores one text. */
+/** Scores one text; `brand` adds the brand's extra and ignored terms and its adaptive layer. */
 export function scoreText(model: NegativityModel, text: string, brand?: BrandNegativityOverrides): NegativityResult {
-  const lower = text.toLowerCase();
-  const evidence: string[] = [];
-  for (const [term] of model.negative) if (lower.includes(term)) evidence.push(term);
-  for (const term of brand?.extraNegative ?? []) if (lower.includes(term.toLowerCase())) evidence.push(term);
-  const negativity = Math.min(1, evidence.length * 0.4);
-  return { negativity, negative: negativity >= 0.4, complaint: evidence.length > 0, topics: [], lang: detectLang(text), evidence };
+  const o = brand ? compileOverrides(brand) : null;
+  const t = o?.ignore ? text.replace(o.ignore, ' ') : text;
+  const f = extractFeatures(t);
+  const lower = t.toLowerCase();
+  const rules = scoreRules(model, f, lower);
+  const learned = scoreLearned(model, f);
+  let logit = rules.logit + learned.logit;
+  const evidence = rules.evidence;
+  for (const x of learned.top) if (Math.abs(x.weight) >= 0.3) evidence.push(`learned "${x.feature}" ${signed(x.weight)}`);
+  if (o) {
+    for (const term of o.extraNegative) if (lower.includes(term)) (logit += EXTRA_TERM_LOGIT), evidence.push(`brand term "${term}" +${EXTRA_TERM_LOGIT}`);
+    for (const term of o.extraPositive) if (lower.includes(term)) (logit -= EXTRA_TERM_LOGIT), evidence.push(`brand term "${term}" -${EXTRA_TERM_LOGIT}`);
+  }
+  if (brand?.adaptive) {
+    const a = adaptiveLogit(brand.adaptive, f, t);
+    logit += a.logit;
+    if (a.evidence) evidence.push(a.evidence);
+  }
+  const negativity = Math.round(1000 / (1 + Math.exp(-logit))) / 1000;
+  const negative = negativity >= NEGATIVE_THRESHOLD;
+  const complaint = rules.complaintIntent && negativity >= COMPLAINT_FLOOR;
+  return {
+    negativity,
+    negative,
+    complaint,
+    topics: negative || complaint ? rules.topics : [],
+    lang: langFromCounts(f.hanChars, f.latinChars),
+    evidence,
+  };
 }

@@ -1,0 +1,86 @@
+/** Complaint intents and topic rules from rules/lexicons/complaints.yaml and topics.yaml. */
+import { parse as parseYaml } from 'yaml';
+import { ConfigError, type RuleFile } from '../errors.js';
+import { TOPICS, type Topic } from '../types.js';
+
+export interface Intent {
+  id: string;
+  /** Logit added toward negativity when the intent is present. */
+  weight: number;
+  topic: Topic | null;
+  /** False for cues that make a post negative without being a complaint (e.g. sarcasm). */
+  complaint: boolean;
+  re: RegExp;
+}
+
+export interface TopicRule {
+  topic: Topic;
+  re: RegExp;
+}
+
+function patterns(file: RuleFile, field: string, raw: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const lang of ['en', 'zh']) {
+    const v = raw[lang];
+    if (v === undefined) continue;
+    if (!Array.isArray(v) || v.some((p) => typeof p !== 'string')) throw new ConfigError(file.path, `${field}.${lang}`, 'must be a list of patterns (strings)');
+    out.push(...(v as string[]));
+  }
+  if (out.length === 0) throw new ConfigError(file.path, field, 'needs at least one pattern under en: or zh:');
+  return out;
+}
+
+function compile(file: RuleFile, field: string, list: string[]): RegExp {
+  for (const p of list) {
+    try {
+      new RegExp(p, 'iu');
+    } catch (e) {
+      throw new ConfigError(file.path, field, `bad pattern ${JSON.stringify(p)}: ${(e as Error).message}`);
+    }
+  }
+  // One alternation per intent: one regex test per intent per post keeps scoring fast.
+  return new RegExp(list.map((p) => `(?:${p})`).join('|'), 'iu');
+}
+
+function topicOf(file: RuleFile, field: string, v: unknown): Topic {
+  if (typeof v !== 'string' || !(TOPICS as readonly string[]).includes(v)) {
+    throw new ConfigError(file.path, field, `unknown topic ${JSON.stringify(v)}; expected one of ${TOPICS.join(', ')}`);
+  }
+  return v as Topic;
+}
+
+/** Parses complaints.yaml: `intents: [{id, weight, topic?, complaint?, en: [...], zh: [...]}]`. */
+export function parseIntents(file: RuleFile): Intent[] {
+  const doc = (parseYaml(file.text) ?? {}) as { intents?: unknown };
+  if (!Array.isArray(doc.intents)) throw new ConfigError(file.path, 'intents', 'must be a list');
+  return doc.intents.map((raw: Record<string, unknown>, i: number) => {
+    const field = `intents[${i}]`;
+    if (typeof raw?.['id'] !== 'string') throw new ConfigError(file.path, `${field}.id`, 'must be a string');
+    const weight = raw['weight'] ?? 1;
+    if (typeof weight !== 'number' || !Number.isFinite(weight)) throw new ConfigError(file.path, `${field}.weight`, 'must be a number');
+    return {
+      id: raw['id'],
+      weight,
+      topic: raw['topic'] === undefined || raw['topic'] === null ? null : topicOf(file, `${field}.topic`, raw['topic']),
+      complaint: raw['complaint'] !== false,
+      re: compile(file, field, patterns(file, field, raw)),
+    };
+  });
+}
+
+/** Parses topics.yaml: `topics: {<topic id>: {severity, en: [...], zh: [...]}}`. */
+export function parseTopics(file: RuleFile): { rules: TopicRule[]; severity: Map<Topic, number> } {
+  const doc = (parseYaml(file.text) ?? {}) as { topics?: unknown };
+  if (!doc.topics || typeof doc.topics !== 'object') throw new ConfigError(file.path, 'topics', 'must map topic id → {severity, en, zh}');
+  const rules: TopicRule[] = [];
+  const severity = new Map<Topic, number>();
+  for (const [id, raw] of Object.entries(doc.topics as Record<string, Record<string, unknown>>)) {
+    const field = `topics.${id}`;
+    const topic = topicOf(file, field, id);
+    const s = raw?.['severity'];
+    if (typeof s !== 'number' || s < 1 || s > 3) throw new ConfigError(file.path, `${field}.severity`, 'must be a number from 1 to 3');
+    severity.set(topic, s);
+    rules.push({ topic, re: compile(file, field, patterns(file, field, raw)) });
+  }
+  return { rules, severity };
+}

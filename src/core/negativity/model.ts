@@ -1,0 +1,117 @@
+/** The negativity model: every lexicon file under rules/lexicons/ parsed into lookup structures. */
+import { parse as parseYaml } from 'yaml';
+import { ConfigError, type RuleFile } from '../errors.js';
+import { TOPICS, type Topic } from '../types.js';
+import { extractFeatures } from './features.js';
+import { addPhrase, emptyTrie, type PhraseKind, type PhraseNode } from './phrases.js';
+import { parseIntents, parseTopics, type Intent, type TopicRule } from './intent-rules.js';
+
+export interface LearnedWeights {
+  weights: Map<string, number>;
+  bias: number;
+}
+
+export interface NegativityModel {
+  phrases: PhraseNode;
+  intents: Intent[];
+  topics: TopicRule[];
+  /** Severity of each topic (1 = routine … 3 = gravest), used to order a post's topics. */
+  topicSeverity: Map<Topic, number>;
+  learned: { en: LearnedWeights; zh: LearnedWeights };
+  /** Multiplier for the hand-written terms when a post has "!!" or "??". */
+  emphasis: number;
+}
+
+/** Splits a lexicon phrase into the units the scorer matches on. */
+export function phraseUnits(phrase: string): string[] {
+  return extractFeatures(phrase).units;
+}
+
+function parseTsv(file: RuleFile): Array<{ term: string; weight: number; line: number }> {
+  const rows: Array<{ term: string; weight: number; line: number }> = [];
+  file.text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) return;
+    const [term, w] = raw.split('\t');
+    const weight = Number(w);
+    if (!term?.trim() || w === undefined || !Number.isFinite(weight)) {
+      throw new ConfigError(file.path, `line ${i + 1}`, `expected "term<TAB>weight", got ${JSON.stringify(raw.slice(0, 60))}`);
+    }
+    rows.push({ term: term.trim(), weight, line: i + 1 });
+  });
+  return rows;
+}
+
+function addTerm(model: NegativityModel, file: RuleFile, phrase: string, kind: PhraseKind, weight: number, field: string): void {
+  const units = phraseUnits(phrase);
+  if (units.length === 0 || units.includes('|')) {
+    throw new ConfigError(file.path, field, `"${phrase}" is not a matchable phrase (empty or contains clause punctuation)`);
+  }
+  addPhrase(model.phrases, units, { kind, weight, text: phrase, source: file.path });
+}
+
+function parseModifiers(model: NegativityModel, file: RuleFile): void {
+  const doc = (parseYaml(file.text) ?? {}) as Record<string, unknown>;
+  const lists: Array<[string, PhraseKind]> = [['negations', 'negation'], ['contrast', 'contrast'], ['not_negations', 'neutral']];
+  for (const [key, kind] of lists) {
+    const v = doc[key];
+    if (v === undefined) continue;
+    if (!Array.isArray(v)) throw new ConfigError(file.path, key, 'must be a list of phrases');
+    v.forEach((p, i) => addTerm(model, file, String(p), kind, 0, `${key}[${i}]`));
+  }
+  const degree = doc['intensifiers'] ?? {};
+  if (typeof degree !== 'object' || Array.isArray(degree)) throw new ConfigError(file.path, 'intensifiers', 'must map phrase → multiplier');
+  for (const [p, m] of Object.entries(degree as Record<string, unknown>)) {
+    if (typeof m !== 'number' || m <= 0 || m > 5) throw new ConfigError(file.path, `intensifiers.${p}`, 'multiplier must be a number in (0, 5]');
+    addTerm(model, file, p, 'intensifier', m, `intensifiers.${p}`);
+  }
+  if (doc['emphasis'] !== undefined) {
+    if (typeof doc['emphasis'] !== 'number') throw new ConfigError(file.path, 'emphasis', 'must be a number');
+    model.emphasis = doc['emphasis'];
+  }
+}
+
+function parseLearned(file: RuleFile): LearnedWeights {
+  const weights = new Map<string, number>();
+  let bias = 0;
+  for (const { term, weight } of parseTsv(file)) {
+    if (term === '<bias>') bias = weight;
+    else weights.set(term, weight);
+  }
+  return { weights, bias };
+}
+
+/** Builds the model from the files under rules/lexicons/ (pure: the runtime reads the files). */
+export function buildNegativityModel(files: RuleFile[]): NegativityModel {
+  const model: NegativityModel = {
+    phrases: emptyTrie(),
+    intents: [],
+    topics: [],
+    topicSeverity: new Map(TOPICS.map((t) => [t, 1])),
+    learned: { en: { weights: new Map(), bias: 0 }, zh: { weights: new Map(), bias: 0 } },
+    emphasis: 1,
+  };
+  // Modifiers first, then terms: a term that is also a modifier ("不错" vs "不") then wins as a term.
+  const sorted = [...files].sort((a, b) => rank(a.path) - rank(b.path) || a.path.localeCompare(b.path));
+  for (const file of sorted) {
+    const name = file.path.split('/').pop() ?? file.path;
+    if (/^learned-(en|zh)\.tsv$/.test(name)) model.learned[name.slice(8, 10) as 'en' | 'zh'] = parseLearned(file);
+    else if (name.endsWith('-negative.tsv') || name.endsWith('-positive.tsv')) {
+      const sign = name.endsWith('-negative.tsv') ? 1 : -1;
+      for (const r of parseTsv(file)) addTerm(model, file, r.term, 'term', sign * Math.abs(r.weight), `line ${r.line}`);
+    } else if (name === 'modifiers.yaml') parseModifiers(model, file);
+    else if (name === 'complaints.yaml') model.intents.push(...parseIntents(file));
+    else if (name === 'topics.yaml') {
+      const { rules, severity } = parseTopics(file);
+      model.topics.push(...rules);
+      for (const [t, s] of severity) model.topicSeverity.set(t, s);
+    } else if (!name.endsWith('.md')) {
+      throw new ConfigError(file.path, 'file', 'unknown lexicon file: expected *-negative.tsv, *-positive.tsv, learned-en|zh.tsv, modifiers.yaml, complaints.yaml or topics.yaml');
+    }
+  }
+  return model;
+}
+
+function rank(path: string): number {
+  return path.endsWith('modifiers.yaml') ? 0 : 1;
+}

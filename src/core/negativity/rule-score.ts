@@ -1,0 +1,104 @@
+/**
+ * The hand-written part of the score: lexicon terms with negation, degree adverbs, contrast and
+ * emphasis; complaint intents; sarcasm; topics. Returns a logit (> 0 leans negative) with evidence.
+ */
+import type { Topic } from '../types.js';
+import type { Features } from './features.js';
+import type { NegativityModel } from './model.js';
+import { longestMatch, type PhraseEntry } from './phrases.js';
+
+export interface RuleScore {
+  logit: number;
+  evidence: string[];
+  complaintIntent: boolean;
+  topics: Topic[];
+}
+
+const NEG_SCOPE = 3; // units a negation reaches ("not very good", "不太满意")
+const DEGREE_SCOPE = 2;
+const NEGATED_POSITIVE = -0.9; // "not good" is nearly as bad as "bad"
+const NEGATED_NEGATIVE = -0.4; // "not bad" is only mildly good
+const BEFORE_CONTRAST = 0.5; // "好是好，但是…": what comes before "but" counts half
+const SARCASM_FLIP = -0.5; // "great, another cancelled flight": the praise turns against
+
+interface Hit {
+  entry: PhraseEntry;
+  value: number;
+  negated: boolean;
+}
+
+function fmt(x: number): string {
+  return (x >= 0 ? '+' : '') + x.toFixed(2);
+}
+
+function lexiconHits(model: NegativityModel, units: string[]): Hit[] {
+  const hits: Hit[] = [];
+  let negLeft = 0;
+  let degree = 1;
+  let degreeLeft = 0;
+  for (let i = 0; i < units.length; i++) {
+    if (units[i] === '|') {
+      negLeft = 0;
+      degreeLeft = 0;
+      continue;
+    }
+    const e = longestMatch(model.phrases, units, i);
+    if (!e || e.kind === 'neutral') {
+      negLeft = Math.max(0, negLeft - 1);
+      degreeLeft = Math.max(0, degreeLeft - 1);
+      if (e) i += e.length - 1;
+      continue;
+    }
+    i += e.length - 1;
+    if (e.kind === 'negation') negLeft = NEG_SCOPE;
+    else if (e.kind === 'intensifier') {
+      degree = degreeLeft > 0 ? degree * e.weight : e.weight;
+      degreeLeft = DEGREE_SCOPE;
+    } else if (e.kind === 'contrast') {
+      for (const h of hits) h.value *= BEFORE_CONTRAST;
+      negLeft = 0;
+    } else {
+      const negated = negLeft > 0;
+      let value = e.weight * (degreeLeft > 0 ? degree : 1);
+      if (negated) value *= value > 0 ? NEGATED_NEGATIVE : NEGATED_POSITIVE;
+      hits.push({ entry: e, value, negated });
+      negLeft = 0;
+      degreeLeft = 0;
+    }
+  }
+  return hits;
+}
+
+/** Scores the hand-written rules on one text's features (`lower` is the lower-cased text). */
+export function scoreRules(model: NegativityModel, f: Features, lower: string): RuleScore {
+  const evidence: string[] = [];
+  let logit = 0;
+  let complaintIntent = false;
+  const topics = new Set<Topic>();
+  for (const intent of model.intents) {
+    const m = intent.re.exec(lower);
+    if (!m) continue;
+    logit += intent.weight;
+    complaintIntent ||= intent.complaint;
+    if (intent.topic) topics.add(intent.topic);
+    evidence.push(`${intent.complaint ? 'complaint' : 'cue'} ${intent.id}: "${m[0].trim()}" ${fmt(intent.weight)}`);
+  }
+  const hits = lexiconHits(model, f.units);
+  const emphasis = f.common.includes('!!') || f.common.includes('??') ? model.emphasis : 1;
+  let termSum = 0;
+  for (const h of hits) {
+    let v = h.value;
+    let note = h.negated ? ' (negated)' : '';
+    if (complaintIntent && v < 0 && !h.negated) {
+      v *= SARCASM_FLIP;
+      note = ' (praise beside a complaint: sarcasm)';
+    }
+    termSum += v;
+    evidence.push(`term "${h.entry.text}"${note} ${fmt(v * emphasis)}`);
+  }
+  if (emphasis !== 1 && hits.length > 0) evidence.push(`emphasis !!/?? ×${emphasis}`);
+  logit += termSum * emphasis;
+  for (const rule of model.topics) if (rule.re.test(lower)) topics.add(rule.topic);
+  const sorted = [...topics].sort((a, b) => (model.topicSeverity.get(b) ?? 1) - (model.topicSeverity.get(a) ?? 1));
+  return { logit, evidence, complaintIntent, topics: sorted };
+}
