@@ -1,16 +1,22 @@
 /**
- * Detector contract (issue 3 owns the implementation): one step per closed window, causal, serialisable state.
- * The live poller and `emberwatch backtest` both call exactly `stepDetector`.
- * PLACEHOLDER v0 — trailing median/MAD on the primary value; issue 3 replaces the internals,
- * keeping the exported names and signatures (fields may be added).
+ * Detector contract: one step per closed window, causal, serialisable state. The live poller and
+ * `emberwatch backtest` both call exactly `stepDetector`. Primary signal: negative posts per window against a
+ * seasonal, count-aware baseline; secondary: negative engagement velocity (can open on its own, e.g. one post
+ * going viral) and reach (raises severity). Noise control lives in noise-control.ts.
  */
-import { median, medianAbsoluteDeviation } from 'simple-statistics';
-import type { DetectorDecision } from '../types.js';
+import type { DetectorDecision, Severity } from '../types.js';
+import { calendarSlot } from './calendar.js';
+import { createAlertMachine, decideAlert, type AlertMachine, type NoiseRules } from './noise-control.js';
+import { num, spreadReason } from './reason.js';
+import { createBaseline, forecast, geometry, learn, remember, windowSd, type BaselineState, type Geometry } from './seasonal-baseline.js';
+import { MIN_EXPECTED_PER_WINDOW, spreadEvidence, type SpreadEvidence, type VolumeGate } from './spread-evidence.js';
 
 export interface DetectorConfig {
   windowMs: number;
   /** IANA timezone of the brand, for hour-of-week seasonality. */
   timezone: string;
+  /** What the primary value counts, for reasons; default "negative posts". */
+  signalName?: string;
 }
 
 export interface DetectorInput {
@@ -24,47 +30,121 @@ export interface DetectorInput {
   signals?: { negEngagementPerMin?: number; reach?: number };
 }
 
-/** JSON-serialisable; stored per brand between poll cycles. */
+/** JSON-serialisable; stored per brand between poll cycles (about 1,500 numbers at 5-minute windows). */
 export interface DetectorState {
-  history: number[];
-  inIncident: boolean;
-  calmWindows: number;
+  version: 2;
+  windowMs: number;
+  primary: BaselineState;
+  engagement: BaselineState;
+  reach: BaselineState;
+  machine: AlertMachine;
+  /** Consecutive windows in which the primary value rose; and the previous value. */
+  rising: number;
+  lastValue: number | null;
 }
 
-export function createDetectorState(_cfg: DetectorConfig): DetectorState {
-  return { history: [], inIncident: false, calmWindows: 0 };
+/** Noise-control settings derived from the window length (the same for every brand and for the backtest). */
+export function noiseRules(g: Geometry): NoiseRules {
+  return {
+    openSurprise: 6,
+    elevatedSurprise: 4,
+    persistWindows: 2,
+    calmSurprise: 2,
+    calmWindows: g.perHour,
+    refractoryWindows: 2 * g.perHour,
+    refractoryGrowth: 2,
+    escalateGrowth: 2,
+    escalateGapWindows: Math.max(1, Math.round(g.perHour / 2)),
+  };
+}
+
+const POST_GATE: VolumeGate = { minCount: 5, minExcess: 3 };
+const ENGAGEMENT_GATE: VolumeGate = { minCount: 20, minExcess: 15 };
+const REACH_GATE: VolumeGate = { minCount: 1000, minExcess: 1000 };
+
+export function createDetectorState(cfg: DetectorConfig): DetectorState {
+  const g = geometry(cfg.windowMs);
+  return { version: 2, windowMs: cfg.windowMs, primary: createBaseline(g), engagement: createBaseline(g), reach: createBaseline(g), machine: createAlertMachine(), rising: 0, lastValue: null };
+}
+
+interface SignalStep {
+  baseline: BaselineState;
+  mu: number;
+  evidence: SpreadEvidence;
+  learning: boolean;
+}
+
+/** Forecasts, remembers and judges one value of one signal; learns from it when the window is complete. */
+function stepSignal(b: BaselineState, value: number, start: number, cfg: DetectorConfig, g: Geometry, gate: VolumeGate, complete: boolean): SignalStep {
+  const slot = calendarSlot(start, cfg.timezone);
+  const mu = Math.max(forecast(b, slot, g), MIN_EXPECTED_PER_WINDOW);
+  const seen = remember(b, value, mu, g);
+  const evidence = spreadEvidence(seen, g, gate);
+  const learning = b.n < g.perDay;
+  return { baseline: complete ? learn(seen, value, mu, slot, g) : seen, mu, evidence, learning };
+}
+
+function severityOf(ev: SpreadEvidence, reachSurprise: number, rules: NoiseRules): Severity {
+  const ratio = ev.best.observed / Math.max(ev.best.expected, 1e-9);
+  return (ev.surprise >= 2 * rules.openSurprise && ratio >= 3) || reachSurprise >= rules.openSurprise ? 'critical' : 'warning';
 }
 
 /** Judges one closed window and returns the next state and a decision with a reason. */
-export function stepDetector(state: DetectorState, input: DetectorInput, _cfg: DetectorConfig): { state: DetectorState; decision: DetectorDecision } {
-  const hist = state.history;
-  const learning = hist.length < 24;
-  const expected = hist.length ? median(hist) : 0;
-  const mad = hist.length ? medianAbsoluteDeviation(hist) : 0;
-  const hi = expected + Math.max(3, 6 * mad);
-  const high = !learning && input.value > hi && input.value >= 5;
+export function stepDetector(state: DetectorState, input: DetectorInput, cfg: DetectorConfig): { state: DetectorState; decision: DetectorDecision } {
+  const g = geometry(cfg.windowMs);
+  const rules = noiseRules(g);
+  const value = Math.max(0, input.value);
+  const primary = stepSignal(state.primary, value, input.start, cfg, g, POST_GATE, input.complete);
+  const minutes = cfg.windowMs / 60_000;
+  const perMin = input.signals?.negEngagementPerMin;
+  const eng = perMin === undefined ? null : stepSignal(state.engagement, Math.round(perMin * minutes), input.start, cfg, g, ENGAGEMENT_GATE, input.complete);
+  const reachValue = input.signals?.reach;
+  const reach = reachValue === undefined ? null : stepSignal(state.reach, reachValue, input.start, cfg, g, REACH_GATE, input.complete);
+
+  const engSurprise = eng && !eng.learning ? Math.max(0, eng.evidence.surprise - Math.log10(2)) : 0;
+  const useEng = engSurprise > primary.evidence.surprise;
+  const lead = useEng && eng ? eng : primary;
+  const surprise = Math.max(primary.evidence.surprise, engSurprise);
+  const reachSurprise = reach && !reach.learning ? reach.evidence.surprise : 0;
+  const severity = severityOf(lead.evidence, reachSurprise, rules);
+  const rising = state.lastValue !== null && value > state.lastValue ? state.rising + 1 : 0;
+
+  let machine = state.machine;
   let action: DetectorDecision['action'] = 'none';
-  let inIncident = state.inIncident;
-  let calm = state.calmWindows;
-  if (high && !inIncident) { action = 'open'; inIncident = true; calm = 0; }
-  else if (inIncident) {
-    calm = input.value <= hi ? calm + 1 : 0;
-    if (calm >= 6) { action = 'resolve'; inIncident = false; }
+  if (!primary.learning) {
+    const rate = lead.evidence.best.observed / lead.evidence.best.windows;
+    ({ machine, action } = decideAlert(state.machine, { surprise, rate, severity }, rules));
   }
-  const next = { history: input.complete && !inIncident && !high ? [...hist, input.value].slice(-2016) : hist, inIncident, calmWindows: calm };
+  const alerting = action === 'open' || action === 'escalate';
+  const phase = primary.learning ? 'learning' : machine.inIncident ? 'incident' : surprise >= rules.elevatedSurprise ? 'elevated' : 'normal';
+  const slot = calendarSlot(input.start, cfg.timezone);
+  const signal = useEng ? 'negative engagement' : cfg.signalName ?? 'negative posts';
+  const sd = windowSd(state.primary, primary.mu);
+  const reason = primary.learning
+    ? `learning the baseline: ${state.primary.n} of ${g.perDay} windows seen (a day of history is needed); ${cfg.signalName ?? 'negative posts'} ${num(value)} in this window`
+    : (action === 'resolve' ? 'calm again; ' : action === 'escalate' ? 'still growing; ' : '') +
+      spreadReason({ signal, observed: useEng && eng ? eng.evidence.scales[0]?.observed ?? 0 : value, expected: lead.mu, slotLabel: slot.label, best: lead.evidence.best, surprise: lead.evidence.surprise, rising, windowMs: cfg.windowMs, extra: reachSurprise >= rules.elevatedSurprise ? `reach ${num(reachValue ?? 0)} followers vs ${num(reach?.mu ?? 0)} expected` : undefined });
+  const score = alerting ? Math.min(1, 0.5 + (0.5 * surprise) / (4 * rules.openSurprise)) : Math.min(0.49, (0.49 * surprise) / rules.openSurprise);
+  const next: DetectorState = {
+    ...state,
+    primary: primary.baseline,
+    engagement: eng ? eng.baseline : state.engagement,
+    reach: reach ? reach.baseline : state.reach,
+    machine,
+    rising,
+    lastValue: value,
+  };
   return {
     state: next,
     decision: {
       action,
-      score: action === 'open' ? 1 : Math.min(0.49, input.value / Math.max(hi, 1) / 3),
-      severity: action === 'open' ? (input.value > 3 * hi ? 'critical' : 'warning') : null,
-      phase: learning ? 'learning' : inIncident ? 'incident' : high ? 'elevated' : 'normal',
-      reason: learning
-        ? `learning: ${hist.length} windows of history`
-        : `negative posts ${input.value} vs ${expected.toFixed(1)} expected (band up to ${hi.toFixed(1)})`,
-      observed: input.value,
-      expected,
-      band: { lo: Math.max(0, expected - 3 * mad), hi },
+      score,
+      severity: alerting ? (action === 'escalate' ? machine.severity ?? severity : severity) : null,
+      phase,
+      reason,
+      observed: value,
+      expected: primary.mu,
+      band: { lo: Math.max(0, primary.mu - 3 * sd), hi: primary.mu + 3 * sd },
     },
   };
 }

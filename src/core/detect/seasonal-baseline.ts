@@ -1,0 +1,152 @@
+/**
+ * A seasonal, robust, count-aware baseline for one signal. Expected count = level × hour-of-day factor ×
+ * hour-of-week factor. Factors are ratio estimators (EWMA of what was seen over EWMA of the level at that slot),
+ * so they stay unbiased for small counts; learning is winsorised at 4 sd so a spike cannot teach the baseline,
+ * and a sustained shift (most of the last 3 hours outside the band) re-levels at once.
+ */
+import { median } from 'simple-statistics';
+import type { CalendarSlot } from './calendar.js';
+import { clamp, ewma, warmRate } from './ewma.js';
+
+export interface Geometry {
+  /** Windows per hour and per day (at least 1). */
+  perHour: number;
+  perDay: number;
+  /** Aggregation scales in windows (e.g. 5, 15, 30, 60 minutes at 5-minute windows). */
+  scales: number[];
+}
+
+/** Window counts for a window length in ms. */
+export function geometry(windowMs: number): Geometry {
+  const perHour = Math.max(1, Math.round(3_600_000 / windowMs));
+  const scales = [...new Set([1, 3, 6, 12].map((m) => Math.max(1, Math.round((m * perHour) / 12))))];
+  return { perHour, perDay: perHour * 24, scales };
+}
+
+export interface BaselineState {
+  n: number;
+  level: number;
+  dayA: number[];
+  dayB: number[];
+  dayN: number[];
+  weekA: number[];
+  weekB: number[];
+  weekN: number[];
+  /** Recent deseasonalised values and whether each was above (+1) or below (−1) the band. */
+  recent: number[];
+  recentSide: number[];
+  /** Last few observed values and the forecasts made for them (for multi-window sums). */
+  obs: number[];
+  exp: number[];
+  /** Method-of-moments dispersion per scale: EWMA of (X − M)² − M and of M². */
+  dispA: number[];
+  dispB: number[];
+}
+
+const SMOOTH = 0.1; // keeps factors finite where a slot has seen almost nothing
+const LEARN_CLIP_SD = 4;
+const SHIFT_SHARE = 0.8;
+
+/** An empty baseline for a geometry. */
+export function createBaseline(g: Geometry): BaselineState {
+  const z = (n: number) => new Array<number>(n).fill(0);
+  return { n: 0, level: 0, dayA: z(24), dayB: z(24), dayN: z(24), weekA: z(168), weekB: z(168), weekN: z(168), recent: [], recentSide: [], obs: [], exp: [], dispA: z(g.scales.length), dispB: z(g.scales.length) };
+}
+
+/** The multiplicative seasonal factor of a slot: hour-of-day, refined by hour-of-week as weeks accumulate. */
+export function seasonalFactor(b: BaselineState, slot: CalendarSlot, g: Geometry): { day: number; week: number } {
+  const h = slot.hourOfDay;
+  const w = slot.hourOfWeek;
+  const day = (b.dayN[h] as number) >= g.perHour ? clamp(((b.dayA[h] as number) + SMOOTH) / ((b.dayB[h] as number) + SMOOTH), 0.05, 20) : 1;
+  const weeks = (b.weekN[w] as number) / g.perHour;
+  const raw = weeks >= 1 ? clamp(((b.weekA[w] as number) + SMOOTH) / ((b.weekB[w] as number) + SMOOTH), 0.2, 5) : 1;
+  return { day, week: Math.pow(raw, weeks / (weeks + 1)) };
+}
+
+/** Dispersion φ of a scale (variance = M + φM²); 0 means Poisson. */
+export function dispersion(b: BaselineState, scaleIndex: number): number {
+  const den = b.dispB[scaleIndex] as number;
+  return den > 0 ? Math.max(0, (b.dispA[scaleIndex] as number) / den) : 0;
+}
+
+/** Expected count for a window in this slot (before seeing it). */
+export function forecast(b: BaselineState, slot: CalendarSlot, g: Geometry): number {
+  const f = seasonalFactor(b, slot, g);
+  return b.level * f.day * f.week;
+}
+
+/** Standard deviation of one window's count around `mu` under the learned dispersion. */
+export function windowSd(b: BaselineState, mu: number): number {
+  return Math.sqrt(mu + dispersion(b, 0) * mu * mu);
+}
+
+/** Appends the observed value and its forecast to the short history used for multi-window sums. */
+export function remember(b: BaselineState, x: number, mu: number, g: Geometry): BaselineState {
+  const keep = g.scales[g.scales.length - 1] as number;
+  return { ...b, obs: [...b.obs, x].slice(-keep), exp: [...b.exp, mu].slice(-keep) };
+}
+
+/** Learns from one complete window (x seen, mu forecast before seeing it); `b` already remembers x. */
+export function learn(b: BaselineState, x: number, mu: number, slot: CalendarSlot, g: Geometry): BaselineState {
+  const n = b.n + 1;
+  const sd = windowSd(b, mu);
+  const warm = b.n >= g.perHour;
+  const xl = warm ? clamp(x, mu - LEARN_CLIP_SD * sd, mu + LEARN_CLIP_SD * sd) : x;
+  const f = seasonalFactor(b, slot, g);
+  const h = slot.hourOfDay;
+  const w = slot.hourOfWeek;
+  const dayA = [...b.dayA];
+  const dayB = [...b.dayB];
+  const dayN = [...b.dayN];
+  const weekA = [...b.weekA];
+  const weekB = [...b.weekB];
+  const weekN = [...b.weekN];
+  // Seasonal slots learn what they see relative to the level (memory: a week of days, three weeks of weeks).
+  const aDay = warmRate((dayN[h] as number) + 1, 7 * g.perHour);
+  dayA[h] = ewma(dayA[h] as number, xl, aDay);
+  dayB[h] = ewma(dayB[h] as number, b.n === 0 ? xl : b.level, aDay);
+  dayN[h] = (dayN[h] as number) + 1;
+  const aWeek = warmRate((weekN[w] as number) + 1, 3 * g.perHour);
+  weekA[w] = ewma(weekA[w] as number, xl, aWeek);
+  weekB[w] = ewma(weekB[w] as number, b.n === 0 ? xl : b.level * f.day, aWeek);
+  weekN[w] = (weekN[w] as number) + 1;
+  // Level: deseasonalised, winsorised EWMA with a six-hour memory.
+  const deseason = xl / Math.max(1e-9, f.day * f.week);
+  let level = ewma(b.level, deseason, warmRate(n, 6 * g.perHour));
+  const span = 3 * g.perHour;
+  const side = x > mu + 2 * sd ? 1 : x < mu - 2 * sd ? -1 : 0;
+  let recent = [...b.recent, x / Math.max(1e-9, f.day * f.week)].slice(-span);
+  let recentSide = [...b.recentSide, side].slice(-span);
+  if (warm && recentSide.length === span) {
+    const up = recentSide.filter((s) => s > 0).length;
+    const down = recentSide.filter((s) => s < 0).length;
+    if (up >= SHIFT_SHARE * span || down >= SHIFT_SHARE * span) {
+      // A sustained new level: adopt it now rather than alerting on it for days.
+      level = median(recent);
+      recentSide = recentSide.map(() => 0);
+      recent = [...recent];
+    }
+  }
+  // Dispersion per scale, from sums of the last k windows against their forecasts.
+  const dispA = [...b.dispA];
+  const dispB = [...b.dispB];
+  const aDisp = warmRate(n, 2 * g.perDay);
+  g.scales.forEach((k, i) => {
+    if (b.obs.length < k) return;
+    const X = sum(b.obs.slice(-k));
+    const M = sum(b.exp.slice(-k));
+    const phi = dispersion(b, i);
+    const lim = LEARN_CLIP_SD * Math.sqrt(M + phi * M * M) + 1;
+    const e = clamp(X - M, -lim, lim);
+    dispA[i] = ewma(dispA[i] as number, e * e - M, aDisp);
+    dispB[i] = ewma(dispB[i] as number, M * M, aDisp);
+  });
+  return { ...b, n, level, dayA, dayB, dayN, weekA, weekB, weekN, recent, recentSide, dispA, dispB };
+}
+
+/** Sum of a list of numbers. */
+export function sum(xs: readonly number[]): number {
+  let s = 0;
+  for (const x of xs) s += x;
+  return s;
+}
