@@ -1,0 +1,27 @@
+/** One poll cycle: poll sources → judge windows → deliver alerts. Both runtimes call exactly this. */
+import { pollSources, type SourcePollOutcome } from './poll-sources.js';
+import { judgeBrand, type JudgeOutcome } from './judge-windows.js';
+import { dispatchOutbox, type DispatchOutcome } from './dispatch.js';
+import type { Deps } from './deps.js';
+
+export interface CycleOutcome {
+  at: number;
+  sources: SourcePollOutcome[];
+  brands: JudgeOutcome[];
+  deliveries: DispatchOutcome;
+}
+
+/** Runs one cycle at `now`. A failing brand is logged and does not stop the others. */
+export async function runPollCycle(deps: Deps, now: number): Promise<CycleOutcome> {
+  const sources = await pollSources(deps, now);
+  const brands: JudgeOutcome[] = [];
+  for (const brand of deps.config.brands) {
+    try {
+      brands.push(await judgeBrand(deps, brand, now));
+    } catch (err) {
+      deps.log(`brand ${brand.id}: judging windows failed: ${(err as Error).stack ?? String(err)}`);
+    }
+  }
+  const deliveries = await dispatchOutbox(deps, now);
+  return { at: now, sources, brands, deliveries };
+}
