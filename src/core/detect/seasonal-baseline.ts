@@ -1,8 +1,9 @@
 /**
  * A seasonal, robust, count-aware baseline for one signal. Expected count = level × hour-of-day factor ×
  * hour-of-week factor. Factors are ratio estimators (EWMA of what was seen over EWMA of the level at that slot),
- * so they stay unbiased for small counts; learning is winsorised at 4 sd so a spike cannot teach the baseline,
- * and a sustained shift (most of the last 3 hours outside the band) re-levels at once.
+ * so they stay unbiased for small counts. A slot learns only from completed hours (the hour in progress is
+ * pending), so a crisis cannot teach its own slot while it unfolds; learning is winsorised at 4 sd; the level
+ * has a day of memory, and a sustained shift (most of the last 3 hours outside the band) re-levels at once.
  */
 import { median } from 'simple-statistics';
 import type { CalendarSlot } from './calendar.js';
@@ -32,6 +33,15 @@ export interface BaselineState {
   weekA: number[];
   weekB: number[];
   weekN: number[];
+  /** First-day values and their hour-of-week, kept only until the baseline is initialised from them. */
+  warmup: number[];
+  warmupSlots: number[];
+  /** The hour in progress (hour-of-week, −1 = none) and its sums of counts, levels and levels × day factor. */
+  pendSlot: number;
+  pendN: number;
+  pendX: number;
+  pendL: number;
+  pendLD: number;
   /** Recent deseasonalised values and whether each was above (+1) or below (−1) the band. */
   recent: number[];
   recentSide: number[];
@@ -50,15 +60,15 @@ const SHIFT_SHARE = 0.8;
 /** An empty baseline for a geometry. */
 export function createBaseline(g: Geometry): BaselineState {
   const z = (n: number) => new Array<number>(n).fill(0);
-  return { n: 0, level: 0, dayA: z(24), dayB: z(24), dayN: z(24), weekA: z(168), weekB: z(168), weekN: z(168), recent: [], recentSide: [], obs: [], exp: [], dispA: z(g.scales.length), dispB: z(g.scales.length) };
+  return { n: 0, level: 0, dayA: z(24), dayB: z(24), dayN: z(24), weekA: z(168), weekB: z(168), weekN: z(168), warmup: [], warmupSlots: [], pendSlot: -1, pendN: 0, pendX: 0, pendL: 0, pendLD: 0, recent: [], recentSide: [], obs: [], exp: [], dispA: z(g.scales.length), dispB: z(g.scales.length) };
 }
 
 /** The multiplicative seasonal factor of a slot: hour-of-day, refined by hour-of-week as weeks accumulate. */
 export function seasonalFactor(b: BaselineState, slot: CalendarSlot, g: Geometry): { day: number; week: number } {
   const h = slot.hourOfDay;
   const w = slot.hourOfWeek;
-  const day = (b.dayN[h] as number) >= g.perHour ? clamp(((b.dayA[h] as number) + SMOOTH) / ((b.dayB[h] as number) + SMOOTH), 0.05, 20) : 1;
-  const weeks = (b.weekN[w] as number) / g.perHour;
+  const day = (b.dayN[h] as number) >= 1 ? clamp(((b.dayA[h] as number) + SMOOTH) / ((b.dayB[h] as number) + SMOOTH), 0.05, 20) : 1;
+  const weeks = b.weekN[w] as number;
   const raw = weeks >= 1 ? clamp(((b.weekA[w] as number) + SMOOTH) / ((b.weekB[w] as number) + SMOOTH), 0.2, 5) : 1;
   return { day, week: Math.pow(raw, weeks / (weeks + 1)) };
 }
@@ -86,38 +96,76 @@ export function remember(b: BaselineState, x: number, mu: number, g: Geometry): 
   return { ...b, obs: [...b.obs, x].slice(-keep), exp: [...b.exp, mu].slice(-keep) };
 }
 
+/**
+ * Cold start: after a full day, the level is that day's mean, each hour-of-day factor its hour's mean over it,
+ * and the dispersion of each scale is measured against that profile. Learning online from the first window
+ * instead would bias the hours seen first (the level is not known yet when they are learned).
+ */
+function initialise(b: BaselineState, g: Geometry): BaselineState {
+  const level = Math.max(1e-6, sum(b.warmup) / b.warmup.length);
+  const hourSum = new Array<number>(24).fill(0);
+  const hourN = new Array<number>(24).fill(0);
+  b.warmupSlots.forEach((w, i) => {
+    hourSum[w % 24] = (hourSum[w % 24] as number) + (b.warmup[i] as number);
+    hourN[w % 24] = (hourN[w % 24] as number) + 1;
+  });
+  const dayA = hourSum.map((s, h) => ((hourN[h] as number) > 0 ? s / (hourN[h] as number) : level));
+  const dayB = hourN.map(() => level);
+  const dayN = hourN.map((c) => (c > 0 ? 1 : 0));
+  const fit = b.warmupSlots.map((w) => dayA[w % 24] as number);
+  const dispA = g.scales.map(() => 0);
+  const dispB = g.scales.map(() => 0);
+  g.scales.forEach((k, i) => {
+    let a = 0;
+    let c = 0;
+    for (let end = k; end <= fit.length; end++) {
+      const X = sum(b.warmup.slice(end - k, end));
+      const M = sum(fit.slice(end - k, end));
+      a += (X - M) * (X - M) - M;
+      c += M * M;
+    }
+    const m = Math.max(1, fit.length - k + 1);
+    dispA[i] = a / m;
+    dispB[i] = c / m;
+  });
+  return { ...b, level, dayA, dayB, dayN, dispA, dispB, warmup: [], warmupSlots: [] };
+}
+
 /** Learns from one complete window (x seen, mu forecast before seeing it); `b` already remembers x. */
 export function learn(b: BaselineState, x: number, mu: number, slot: CalendarSlot, g: Geometry): BaselineState {
   const n = b.n + 1;
+  if (b.n < g.perDay) {
+    const w = { ...b, n, level: ewma(b.level, x, 1 / n), warmup: [...b.warmup, x], warmupSlots: [...b.warmupSlots, slot.hourOfWeek] };
+    return n === g.perDay ? initialise(w, g) : w;
+  }
   const sd = windowSd(b, mu);
-  const warm = b.n >= g.perHour;
-  const xl = warm ? clamp(x, mu - LEARN_CLIP_SD * sd, mu + LEARN_CLIP_SD * sd) : x;
+  const xl = clamp(x, mu - LEARN_CLIP_SD * sd, mu + LEARN_CLIP_SD * sd);
   const f = seasonalFactor(b, slot, g);
-  const h = slot.hourOfDay;
   const w = slot.hourOfWeek;
-  const dayA = [...b.dayA];
-  const dayB = [...b.dayB];
-  const dayN = [...b.dayN];
-  const weekA = [...b.weekA];
-  const weekB = [...b.weekB];
-  const weekN = [...b.weekN];
-  // Seasonal slots learn what they see relative to the level (memory: a week of days, three weeks of weeks).
-  const aDay = warmRate((dayN[h] as number) + 1, 7 * g.perHour);
-  dayA[h] = ewma(dayA[h] as number, xl, aDay);
-  dayB[h] = ewma(dayB[h] as number, b.n === 0 ? xl : b.level, aDay);
-  dayN[h] = (dayN[h] as number) + 1;
-  const aWeek = warmRate((weekN[w] as number) + 1, 3 * g.perHour);
-  weekA[w] = ewma(weekA[w] as number, xl, aWeek);
-  weekB[w] = ewma(weekB[w] as number, b.n === 0 ? xl : b.level * f.day, aWeek);
-  weekN[w] = (weekN[w] as number) + 1;
-  // Level: deseasonalised, winsorised EWMA with a six-hour memory.
+  let { dayA, dayB, dayN, weekA, weekB, weekN, pendSlot, pendN, pendX, pendL, pendLD } = b;
+  if (pendSlot !== w && pendN > 0) {
+    // The previous hour is complete: its slot learns (memory: a week of days, three weeks of weeks).
+    const ph = pendSlot % 24;
+    [dayA, dayB, dayN, weekA, weekB, weekN] = [[...dayA], [...dayB], [...dayN], [...weekA], [...weekB], [...weekN]];
+    const aDay = warmRate((dayN[ph] as number) + 1, 7);
+    dayA[ph] = ewma(dayA[ph] as number, pendX / pendN, aDay);
+    dayB[ph] = ewma(dayB[ph] as number, pendL / pendN, aDay);
+    dayN[ph] = (dayN[ph] as number) + 1;
+    const aWeek = warmRate((weekN[pendSlot] as number) + 1, 3);
+    weekA[pendSlot] = ewma(weekA[pendSlot] as number, pendX / pendN, aWeek);
+    weekB[pendSlot] = ewma(weekB[pendSlot] as number, pendLD / pendN, aWeek);
+    weekN[pendSlot] = (weekN[pendSlot] as number) + 1;
+  }
+  if (pendSlot !== w) [pendSlot, pendN, pendX, pendL, pendLD] = [w, 0, 0, 0, 0];
+  [pendN, pendX, pendL, pendLD] = [pendN + 1, pendX + xl, pendL + b.level, pendLD + b.level * f.day];
+  // Level: deseasonalised, winsorised EWMA with a day of memory.
   const deseason = xl / Math.max(1e-9, f.day * f.week);
-  let level = ewma(b.level, deseason, warmRate(n, 6 * g.perHour));
+  let level = ewma(b.level, deseason, warmRate(n, g.perDay));
   const span = 3 * g.perHour;
   const side = x > mu + 2 * sd ? 1 : x < mu - 2 * sd ? -1 : 0;
   let recent = [...b.recent, x / Math.max(1e-9, f.day * f.week)].slice(-span);
   let recentSide = [...b.recentSide, side].slice(-span);
-  if (warm && recentSide.length === span) {
+  if (recentSide.length === span) {
     const up = recentSide.filter((s) => s > 0).length;
     const down = recentSide.filter((s) => s < 0).length;
     if (up >= SHIFT_SHARE * span || down >= SHIFT_SHARE * span) {
@@ -141,7 +189,7 @@ export function learn(b: BaselineState, x: number, mu: number, slot: CalendarSlo
     dispA[i] = ewma(dispA[i] as number, e * e - M, aDisp);
     dispB[i] = ewma(dispB[i] as number, M * M, aDisp);
   });
-  return { ...b, n, level, dayA, dayB, dayN, weekA, weekB, weekN, recent, recentSide, dispA, dispB };
+  return { ...b, n, level, dayA, dayB, dayN, weekA, weekB, weekN, pendSlot, pendN, pendX, pendL, pendLD, recent, recentSide, dispA, dispB };
 }
 
 /** Sum of a list of numbers. */
