@@ -69,4 +69,10 @@ export const EN_REPLIES: Array<[text: string, deflecting: boolean]> = [
   ['We are aware of a technical glitch affecting some customers. We have fixed it and refunded every affected order in full.', false],
   ['The safety of our guests is our top priority. We are cooperating fully with the authorities and cannot comment further while the investigation is ongoing.', true],
   ['Our refund page was broken for three days and people were left out of pocket. That is our failure. All pending refunds were paid this morning; if yours is missing, reply here.', false],
+  // Shaped like well-known real statements, reworded by the team.
+  ['This is an upsetting event for all of us. I apologize for having to re-accommodate these customers. We are reaching out to the passenger to resolve the situation.', true],
+  ['We deeply apologize to the passenger who was removed and to everyone on board. No one should be treated this way. We take full responsibility and will share the results of our review by April 30th.', false],
+  ['We were trying to send a message of unity. Clearly we missed the mark, and we apologize. We are pulling the ad and stopping any further rollout.', false],
+  ['Our account was hacked. We are sorry for any distress caused by these posts.', true],
+  ['We are sorry for the concern and frustration this causes. Protecting your data is our top priority.', true],
 ];
