@@ -1,5 +1,6 @@
 /** The HTML mail body in hono/jsx: every interpolated string is escaped by the renderer, never concatenated. */
 import type { AlertView } from './alert-view.js';
+import { defangLinks } from './neutralise.js';
 
 const CHART_CID = 'spread-chart@emberwatch';
 export { CHART_CID };
@@ -34,7 +35,7 @@ function Mail({ v, critical, hasChart }: { v: AlertView; critical: boolean; hasC
           <ol>
             {v.posts.map((p) => (
               <li style="margin-bottom:8px">
-                <strong>{p.author}</strong>: {p.text}
+                <strong>{defangLinks(p.author)}</strong>: {defangLinks(p.text)}
                 <br />
                 <span style="font-size:12px;color:#868e96">{p.meta}</span>
                 {p.url && <span style="font-size:12px"> · <a href={p.url}>↗</a></span>}

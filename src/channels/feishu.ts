@@ -1,7 +1,7 @@
 /** Feishu / Lark custom bot: rich-text `post` messages, optional signature, `code` checked in the body. */
 import type { Channel, OutboundPart } from './channel.js';
 import { alertView, type AlertView } from './alert-view.js';
-import { inertPlain as p, clip } from './neutralise.js';
+import { inertMarkdown as p, clip } from './neutralise.js';
 import { secretField, urlSecrets, webhookUrlField } from './config-fields.js';
 import { fromCodedBody, fromHttpFailure, sendParts } from './outcome.js';
 import { hmacSha256Base64 } from './hmac.js';
@@ -25,7 +25,7 @@ export async function feishuSign(secret: string, timestampSec: number): Promise<
   return hmacSha256Base64(`${timestampSec}\n${secret}`, '');
 }
 
-/** Paragraphs of a post; `text` tags are literal, so escaping is only about mentions and autolinks. */
+/** Paragraphs of a post; `text` tags are literal, but <at> and @ parsing differ by client, so markup characters go full-width too. */
 function paragraphs(v: AlertView): Paragraph[] {
   const L = v.labels;
   const t = (text: string): El => ({ tag: 'text', text });

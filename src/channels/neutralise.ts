@@ -27,11 +27,11 @@ export function inertMarkdown(s: string): string {
   return defangLinks(oneLine(s)).replace(/[*_[\]()#`<>~|@!\\]/g, (c) => FULLWIDTH[c] ?? c);
 }
 
-/** Slack mrkdwn and plain_text: the three control characters Slack asks to escape, plus mention words. */
+/** Slack mrkdwn: the three control characters Slack asks to escape (this kills <!channel> and <@U…>), and a full-width @. */
 export function inertSlack(s: string): string {
   return defangLinks(oneLine(s))
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-    .replace(/@(?=(channel|here|everyone)\b)/gi, '@\u200B');
+    .replace(/@/g, '＠');
 }
 
 /** Plain text (IM `text` tags, plain mail): only mentions and autolinks need breaking. */
