@@ -108,7 +108,7 @@ export const bluesky: Source<BlueskyConfig> = {
     }
     await readCascade(refreshed.sort((a, b) => b.spread - a.spread).slice(0, cfg.cascadePosts), xrpc, caller, g, now);
     await fillFollowers(g, xrpc, caller, now);
-    return finishPoll(w, since, g, ctx, caller, cfg.overlapMs, now);
+    return finishPoll(w, since, g, ctx, caller.used(), cfg.overlapMs, now);
   },
 };
 

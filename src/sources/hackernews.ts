@@ -109,6 +109,6 @@ export const hackernews: Source<HackerNewsConfig> = {
       const parsed = parseHackerNewsPage(res.value, now);
       if (parsed.ok) for (const it of parsed.value.items) if (it.snapshot) g.snapshots.push(it.snapshot);
     }
-    return finishPoll(w, since, g, ctx, caller, cfg.overlapMs, now);
+    return finishPoll(w, since, g, ctx, caller.used(), cfg.overlapMs, now);
   },
 };

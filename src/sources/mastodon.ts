@@ -132,6 +132,6 @@ export const mastodon: Source<MastodonConfig> = {
     }
     // Keep the uri → local id map for the newest 300 posts so refreshes can find them (the cursor stays small).
     g.ext = Object.fromEntries(Object.entries(ids).slice(-300));
-    return finishPoll(w, since, g, ctx, caller, cfg.overlapMs, now);
+    return finishPoll(w, since, g, ctx, caller.used(), cfg.overlapMs, now);
   },
 };

@@ -1,6 +1,5 @@
 /** The shape every platform parser returns, and the shared tail of a poll (filter, dedupe, advance, report). */
 import type { EngagementSnapshot, SourcePost } from '../core/types.js';
-import type { Caller } from './backoff.js';
 import type { PollContext, PollResult } from './source.js';
 import { isExcluded } from './text.js';
 import { advanceWatermark, freshItems, writeWatermark, type Watermark } from './watermark.js';
@@ -36,7 +35,7 @@ export interface Gathered {
  * Finishes a poll: drops excluded and already-returned items, advances the watermark (or, when paging was cut
  * short, only remembers the returned ids so the gap is re-read next cycle) and reports the requests spent.
  */
-export function finishPoll(w: Watermark, since: number, g: Gathered, ctx: PollContext, caller: Caller, overlapMs: number, now: number): PollResult {
+export function finishPoll(w: Watermark, since: number, g: Gathered, ctx: PollContext, requests: number, overlapMs: number, now: number): PollResult {
   const stamped = g.items.map((it) => ({ ...it, id: it.post.externalId }));
   const fresh = freshItems(w, stamped, since).filter((it) => !isExcluded(it.post.text, ctx.exclude));
   const ext = g.ext ?? w.ext;
@@ -46,7 +45,7 @@ export function finishPoll(w: Watermark, since: number, g: Gathered, ctx: PollCo
   const postIds = new Set(fresh.map((f) => f.post.externalId));
   const cascade = dedupeById(g.cascade).filter((p) => !postIds.has(p.externalId) && !isExcluded(p.text, ctx.exclude));
   const snapshots = [...fresh.flatMap((f) => (f.snapshot ? [f.snapshot] : [])), ...g.snapshots];
-  const result: PollResult = { ok: true, posts: [...fresh.map((f) => f.post), ...cascade], snapshots: dedupeSnapshots(snapshots), cursor: writeWatermark(next), requests: caller.used() };
+  const result: PollResult = { ok: true, posts: [...fresh.map((f) => f.post), ...cascade], snapshots: dedupeSnapshots(snapshots), cursor: writeWatermark(next), requests };
   if (g.volumeHint !== undefined) result.volumeHint = g.volumeHint;
   return result;
 }

@@ -137,6 +137,6 @@ export const reddit: Source<RedditConfig> = {
       if (!parsed?.ok) break;
       for (const it of parsed.value.items) if (it.snapshot) g.snapshots.push(it.snapshot);
     }
-    return finishPoll(w, since, g, ctx, caller, cfg.overlapMs, now);
+    return finishPoll(w, since, g, ctx, caller.used(), cfg.overlapMs, now);
   },
 };

@@ -84,6 +84,6 @@ export const weibo: Source<WeiboConfig> = {
       const parsed = res.ok ? parseWeiboReposts(res.value, now) : undefined;
       if (parsed?.ok) for (const it of parsed.value.items) g.cascade.push({ ...it.post, parentExternalId: it.post.parentExternalId ?? h.id, kind: 'repost' });
     }
-    return finishPoll(w, since, g, ctx, caller, cfg.overlapMs, now);
+    return finishPoll(w, since, g, ctx, caller.used(), cfg.overlapMs, now);
   },
 };

@@ -134,6 +134,6 @@ export const x: Source<XConfig> = {
     }
     // The next since_id is the first page's newest_id, but only once every page down to it was read.
     g.ext = { ...w.ext, ...(newestId && !g.incomplete ? { since_id: newestId } : {}) };
-    return finishPoll(w, since, g, ctx, caller, cfg.overlapMs, now);
+    return finishPoll(w, since, g, ctx, caller.used(), cfg.overlapMs, now);
   },
 };
