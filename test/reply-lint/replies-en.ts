@@ -75,4 +75,12 @@ export const EN_REPLIES: Array<[text: string, deflecting: boolean]> = [
   ['We were trying to send a message of unity. Clearly we missed the mark, and we apologize. We are pulling the ad and stopping any further rollout.', false],
   ['Our account was hacked. We are sorry for any distress caused by these posts.', true],
   ['We are sorry for the concern and frustration this causes. Protecting your data is our top priority.', true],
+  // A blind batch: first scored before any rule change (7 of 12 right overall), then the rules were widened.
+  ['Hey Sam, that sounds frustrating. Our support team can help; give them a call on 0800 123 456.', true],
+  ['We have identified the cause of last night\'s outage: a faulty database update we pushed. Everything is back up, and we will publish a full write-up on our status page tomorrow.', false],
+  ['We are investigating these allegations and will not be making any further statements at this time.', true],
+  ['Every customer on the cancelled sailing will receive a full refund plus a voucher, and our team is phoning each of you today.', false],
+  ['Our policy on pets in the cabin has not changed and applies to all passengers equally.', true],
+  ['The claims made in the video are false and misleading. We are consulting our legal advisors.', true],
+  ['You are right to be angry. The heater should have been tested before it shipped. Stop using it, and we will send a courier to collect it and refund you.', false],
 ];
