@@ -105,6 +105,7 @@ export function stepDetector(state: DetectorState, input: DetectorInput, cfg: De
   const useEng = engSurprise > primary.evidence.surprise;
   const lead = useEng && eng ? eng : primary;
   const surprise = Math.max(primary.evidence.surprise, engSurprise);
+  const sustained = Math.max(primary.evidence.sustained, eng && !eng.learning ? Math.max(0, eng.evidence.sustained - Math.log10(2)) : 0);
   const reachSurprise = reach && !reach.learning ? reach.evidence.surprise : 0;
   const severity = severityOf(lead.evidence, reachSurprise, rules);
   const rising = state.lastValue !== null && value > state.lastValue ? state.rising + 1 : 0;
@@ -113,7 +114,7 @@ export function stepDetector(state: DetectorState, input: DetectorInput, cfg: De
   let action: DetectorDecision['action'] = 'none';
   if (!primary.learning) {
     const rate = lead.evidence.best.observed / lead.evidence.best.windows;
-    ({ machine, action } = decideAlert(state.machine, { surprise, rate, severity }, rules));
+    ({ machine, action } = decideAlert(state.machine, { surprise, sustained, rate, severity }, rules));
   }
   const alerting = action === 'open' || action === 'escalate';
   const phase = primary.learning ? 'learning' : machine.inIncident ? 'incident' : surprise >= rules.elevatedSurprise ? 'elevated' : 'normal';

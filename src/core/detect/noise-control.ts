@@ -39,6 +39,8 @@ export interface AlertMachine {
 
 export interface WindowVerdict {
   surprise: number;
+  /** Surprise of multi-window (sustained) spread only; a lone spike must persist instead. */
+  sustained: number;
   /** Observed rate per window over the most surprising scale. */
   rate: number;
   severity: Severity;
@@ -56,7 +58,7 @@ export function decideAlert(m: AlertMachine, v: WindowVerdict, r: NoiseRules): {
   const hot = v.surprise >= r.elevatedSurprise ? m.hot + 1 : 0;
   const base = { ...m, hot, sinceAlert: tick(m.sinceAlert), sinceResolve: tick(m.sinceResolve) };
   if (!m.inIncident) {
-    const strong = v.surprise >= r.openSurprise || hot >= r.persistWindows;
+    const strong = v.sustained >= r.openSurprise || hot >= r.persistWindows;
     if (!strong) return { machine: base, action: 'none' };
     const refractory = m.sinceResolve >= 0 && m.sinceResolve < r.refractoryWindows;
     if (refractory && v.rate < r.refractoryGrowth * m.alertRate) return { machine: base, action: 'none' };
@@ -66,8 +68,8 @@ export function decideAlert(m: AlertMachine, v: WindowVerdict, r: NoiseRules): {
   if (calm >= r.calmWindows) {
     return { machine: { ...base, inIncident: false, calm: 0, hot: 0, sinceResolve: 0, severity: null }, action: 'resolve' };
   }
-  const grown = v.surprise >= r.openSurprise && v.rate >= r.escalateGrowth * m.alertRate;
-  const worse = v.severity === 'critical' && m.severity === 'warning' && v.surprise >= r.openSurprise;
+  const grown = v.sustained >= r.openSurprise && v.rate >= r.escalateGrowth * m.alertRate;
+  const worse = v.severity === 'critical' && m.severity === 'warning' && v.sustained >= r.openSurprise;
   if ((grown || worse) && base.sinceAlert >= r.escalateGapWindows) {
     return { machine: { ...base, calm, sinceAlert: 0, alertRate: Math.max(v.rate, m.alertRate), severity: worse ? 'critical' : m.severity }, action: 'escalate' };
   }
