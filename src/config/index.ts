@@ -10,7 +10,11 @@ import { parseBrand, type Brand, type SourceConfigParser } from './brand.js';
 export type Env = Record<string, string | undefined>;
 
 export interface SmtpSettings {
-  url: string;
+  host: string;
+  port: number;
+  secure: boolean;
+  user?: string;
+  pass?: string;
 }
 
 export interface Settings {
@@ -51,11 +55,12 @@ function envNumber(env: Env, name: string, dflt: number): number {
 /** Reads settings from the environment. */
 export function readSettings(env: Env): Settings {
   const port = envNumber(env, 'PORT', 8787);
-  const smtpUrl = env.SMTP_URL || (env.SMTP_HOST ? `smtp://${env.SMTP_USER ? `${encodeURIComponent(env.SMTP_USER)}:${encodeURIComponent(env.SMTP_PASS ?? '')}@` : ''}${env.SMTP_HOST}:${env.SMTP_PORT ?? 587}` : '');
-  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('environment', 'SMTP_URL', 'must start with smtp:// or smtps://');
+  const smtp: SmtpSettings | null = env.SMTP_HOST
+    ? { host: env.SMTP_HOST, port: envNumber(env, 'SMTP_PORT', 587), secure: env.SMTP_SECURE === 'true', user: env.SMTP_USER || undefined, pass: env.SMTP_PASS || undefined }
+    : null;
   const emailTo = (env.ALERT_EMAIL_TO ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   for (const to of emailTo) if (!/^[^@\s]+@[^@\s]+$/.test(to)) throw new ConfigError('environment', 'ALERT_EMAIL_TO', `${JSON.stringify(to)} is not an email address`);
-  if (smtpUrl && emailTo.length === 0) throw new ConfigError('environment', 'ALERT_EMAIL_TO', 'is required when SMTP is configured (comma-separated addresses)');
+  if (smtp && emailTo.length === 0) throw new ConfigError('environment', 'ALERT_EMAIL_TO', 'is required when SMTP is configured (comma-separated addresses)');
   if (env.EMBERWATCH_SECRET !== undefined && env.EMBERWATCH_SECRET.length < 32) throw new ConfigError('environment', 'EMBERWATCH_SECRET', 'must be at least 32 characters');
   return {
     port,
@@ -64,9 +69,9 @@ export function readSettings(env: Env): Settings {
     publicUrl: (env.EMBERWATCH_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
     schedule: env.EMBERWATCH_SCHEDULE || '* * * * *',
     secret: env.EMBERWATCH_SECRET || null,
-    smtp: smtpUrl ? { url: smtpUrl } : null,
+    smtp,
     emailTo,
-    emailFrom: env.ALERT_EMAIL_FROM || 'Emberwatch <emberwatch@localhost>',
+    emailFrom: env.ALERT_EMAIL_FROM || 'emberwatch@emberwatch.local',
     demoSpeed: envNumber(env, 'EMBERWATCH_DEMO_SPEED', 60),
   };
 }

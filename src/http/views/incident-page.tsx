@@ -1,0 +1,128 @@
+/** The incident timeline an executive reads: what happened, the spread against its baseline, key posts, every event. */
+import type { AlertGuidance, ChartPoint, Incident, IncidentEvent } from '../../core/types.js';
+import { Layout, when } from './layout.js';
+import { SpreadChart } from './spread-chart.js';
+
+export interface IncidentPageProps {
+  incident: Incident;
+  brand: { name: string; timezone: string };
+  chart: ChartPoint[];
+  events: IncidentEvent[];
+  posts: { text: string; url: string | null; author: string; followers: number; engagement: number; platform: string }[];
+  deliveries: { channel: string; status: string; attempts: number; last_error: string | null; alert_id: string }[];
+  guidance: AlertGuidance | null;
+  user: { name: string } | null;
+  canAct: boolean;
+  csrf: string | null;
+  flash?: string;
+}
+
+const safeUrl = (u: string | null) => (u && /^https?:\/\//i.test(u) ? u : null);
+
+export function IncidentPage(p: IncidentPageProps) {
+  const i = p.incident;
+  const tz = p.brand.timezone;
+  const marks = [
+    { t: i.openedAt, label: 'opened' },
+    ...(i.acknowledgedAt ? [{ t: i.acknowledgedAt, label: 'acknowledged' }] : []),
+    ...(i.resolvedAt ? [{ t: i.resolvedAt, label: 'resolved' }] : []),
+  ];
+  return (
+    <Layout title={i.title} user={p.user}>
+      {p.flash ? <div class="card"><strong>{p.flash}</strong></div> : null}
+      <h1>{i.title}</h1>
+      <p>
+        <span class={`pill ${i.state}`}>{i.state}</span> <span class={`pill ${i.severity}`}>{i.severity}</span>{' '}
+        <span class="muted">opened {when(i.openedAt, tz)}{i.acknowledgedAt ? ` · acknowledged by ${i.acknowledgedBy ?? '?'} at ${when(i.acknowledgedAt, tz)}` : ''}{i.resolvedAt ? ` · resolved ${when(i.resolvedAt, tz)}` : ''}</span>
+      </p>
+      <div class="card">
+        <h2>Why</h2>
+        <p>{i.reason}</p>
+        {i.topics.length ? <p class="muted">Topics: {i.topics.join(', ')}</p> : null}
+      </div>
+      <div class="card">
+        <h2>Spread against baseline</h2>
+        <SpreadChart points={p.chart} tz={tz} marks={marks} />
+      </div>
+      {p.canAct && i.state !== 'resolved' ? (
+        <div class="card">
+          <h2>Act</h2>
+          {i.state === 'open' ? (
+            <form method="post" action={`/incidents/${i.id}/ack`} style="display:inline">
+              <input type="hidden" name="csrf" value={p.csrf ?? ''} />
+              <button type="submit">Acknowledge</button>
+            </form>
+          ) : null}{' '}
+          <form method="post" action={`/incidents/${i.id}/resolve`} style="display:inline">
+            <input type="hidden" name="csrf" value={p.csrf ?? ''} />
+            <button type="submit">Resolve</button>
+          </form>
+          <form method="post" action={`/incidents/${i.id}/notes`} style="margin-top:10px">
+            <input type="hidden" name="csrf" value={p.csrf ?? ''} />
+            <input type="text" name="note" placeholder="Add a note to the timeline (what was done, who was called)" maxlength={2000} />
+          </form>
+        </div>
+      ) : null}
+      {p.guidance ? <Guidance g={p.guidance} /> : null}
+      <div class="card">
+        <h2>Posts driving it</h2>
+        <table>
+          {p.posts.map((x) => (
+            <tr>
+              <td class="post">{x.text}</td>
+              <td class="muted" style="width:220px">
+                {x.author} · {x.followers.toLocaleString('en-US')} followers · {x.platform}
+                <br />
+                {x.engagement.toLocaleString('en-US')} reposts+quotes+replies {safeUrl(x.url) ? <a href={safeUrl(x.url)!} rel="noopener noreferrer nofollow">open</a> : null}
+              </td>
+            </tr>
+          ))}
+        </table>
+      </div>
+      <div class="card">
+        <h2>Timeline</h2>
+        <table>
+          {p.events.map((e) => (
+            <tr>
+              <td class="muted" style="width:190px">{when(e.at, tz)}</td>
+              <td style="width:120px"><span class="pill learning">{e.type}</span></td>
+              <td class="post">{e.message}{e.actor ? <span class="muted"> — {e.actor}</span> : null}</td>
+            </tr>
+          ))}
+        </table>
+      </div>
+      <div class="card">
+        <h2>Alert deliveries</h2>
+        <table>
+          {p.deliveries.map((d) => (
+            <tr>
+              <td>{d.channel}</td>
+              <td>{d.status}</td>
+              <td class="muted">{d.attempts} attempt(s){d.last_error ? ` · ${d.last_error}` : ''}</td>
+            </tr>
+          ))}
+        </table>
+      </div>
+    </Layout>
+  );
+}
+
+function Guidance({ g }: { g: AlertGuidance }) {
+  return (
+    <div class="card">
+      <h2>Playbook: {g.title} <span class="muted">· respond within {g.responseTargetMinutes} min{g.loopIn.length ? ` · loop in ${g.loopIn.join(', ')}` : ''}</span></h2>
+      <ol>{g.firstActions.map((a) => <li>{a}</li>)}</ol>
+      {g.doNot.length ? (
+        <>
+          <strong>Do not</strong>
+          <ul>{g.doNot.map((a) => <li>{a}</li>)}</ul>
+        </>
+      ) : null}
+      <div class="draft">
+        <strong>Holding statement — draft, edit before posting</strong>
+        <p class="post">{g.holdingStatement.en}</p>
+        <p class="post">{g.holdingStatement.zh}</p>
+      </div>
+    </div>
+  );
+}
