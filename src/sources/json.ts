@@ -14,9 +14,25 @@ export function parseJsonBody(text: string): Parsed<unknown> {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (err) {
     const msg = (err as Error).message;
-    const truncated = /end of (JSON )?input|Unterminated/i.test(msg);
+    const truncated = /end of (JSON )?input|Unterminated/i.test(msg) || endsOpen(text);
     return { ok: false, detail: truncated ? 'truncated JSON (body ended early)' : `malformed JSON (${msg.slice(0, 80)})` };
   }
+}
+
+/** True when the text ends inside a string or with brackets still open (a body cut short). */
+function endsOpen(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') depth--;
+  }
+  return inString || depth > 0;
 }
 
 /** The <title> of an HTML page, for error messages (" (title: ...)"), or ''. */

@@ -39,6 +39,7 @@ export function parseFeed(xml: string, now: number): Parsed<Page & { title: stri
   const doc = parseXml(xml);
   const root = doc.children.find((c) => ['rss', 'feed', 'rdf:rdf'].includes(c.name));
   if (!root) return { ok: false, detail: xml.trimStart().toLowerCase().startsWith('<!doctype html') || /<html/i.test(xml.slice(0, 500)) ? 'HTML page where a feed was expected' : 'not an RSS or Atom feed' };
+  if (!root.closed) return { ok: false, detail: `truncated feed (no closing </${root.name}>)` };
   const channel = child(root, 'channel') ?? root;
   const title = text(child(channel, 'title')) || 'feed';
   const items: PageItem[] = [];

@@ -12,6 +12,8 @@ export interface XmlElement {
   children: XmlElement[];
   /** Concatenated direct text and CDATA. */
   text: string;
+  /** True when its closing tag was seen (a truncated document leaves its root unclosed). */
+  closed?: boolean;
 }
 
 const MAX_DEPTH = 64;
@@ -41,14 +43,15 @@ export function parseXml(src: string): XmlElement {
       const name = src.slice(lt + 2, end < 0 ? src.length : end).trim().toLowerCase();
       // Close up to the nearest matching open element; a stray close tag is ignored.
       const at = stack.map((e) => e.name).lastIndexOf(name);
-      if (at > 0) stack.length = at;
+      if (at > 0) { stack[at]!.closed = true; stack.length = at; }
       i = end < 0 ? src.length : end + 1;
     } else {
       const tag = readTag(src, lt);
       if (!tag) { top().text += '<'; i = lt + 1; continue; }
       const el: XmlElement = { name: tag.name, attrs: tag.attrs, children: [], text: '' };
       top().children.push(el);
-      if (!tag.selfClosing && stack.length < MAX_DEPTH) stack.push(el);
+      if (tag.selfClosing) el.closed = true;
+      else if (stack.length < MAX_DEPTH) stack.push(el);
       i = tag.end;
     }
   }
