@@ -8,7 +8,7 @@ const PASSWORD = 'abcd-efgh-ijkl-mnop';
 const did = (it: FakeItem) => `did:plc:${it.author}`;
 const uri = (it: FakeItem) => `at://${did(it)}/app.bsky.feed.post/3k${it.id}`;
 
-function postView(it: FakeItem): unknown {
+export function postView(it: FakeItem): unknown {
   return {
     uri: uri(it), cid: `bafy${it.id}`,
     author: { did: did(it), handle: `${it.author}.bsky.social`, displayName: it.author, labels: [] },

@@ -4,7 +4,7 @@ import { hackernews } from '../../../src/sources/hackernews.js';
 import type { Source } from '../../../src/sources/source.js';
 import { allItems, answer, pageAt, withRefresh, type FakeItem, type PlatformFake, type Scenario } from './harness.js';
 
-function hit(it: FakeItem): unknown {
+export function hit(it: FakeItem): unknown {
   return {
     created_at: new Date(it.at).toISOString(), created_at_i: Math.floor(it.at / 1000), title: it.text, url: `https://news.example.com/${it.id}`,
     author: it.author, points: it.likes, story_text: null, comment_text: null, num_comments: it.replies,

@@ -8,7 +8,7 @@ const PAGE = 2;
 const localId = (it: FakeItem) => ((BigInt(it.at) << 16n) + BigInt(Number(it.id) % 65536)).toString();
 const uri = (it: FakeItem) => `https://social.example/users/${it.author}/statuses/${localId(it)}`;
 
-function status(it: FakeItem): unknown {
+export function status(it: FakeItem): unknown {
   return {
     id: localId(it), created_at: new Date(it.at).toISOString(), in_reply_to_id: null, visibility: 'public', language: 'en',
     uri: uri(it), url: `https://social.example/@${it.author}/${localId(it)}`, replies_count: it.replies, reblogs_count: it.reposts,

@@ -18,7 +18,7 @@ function thing(it: FakeItem): unknown {
   };
 }
 
-const listing = (items: FakeItem[], after: string | null) => JSON.stringify({ kind: 'Listing', data: { after, dist: items.length, modhash: '', before: null, children: items.map(thing) } });
+export const listing = (items: FakeItem[], after: string | null) => JSON.stringify({ kind: 'Listing', data: { after, dist: items.length, modhash: '', before: null, children: items.map(thing) } });
 
 export const redditFake: PlatformFake = {
   name: 'reddit',

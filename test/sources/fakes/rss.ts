@@ -13,7 +13,7 @@ function entry(it: FakeItem): string {
     `<content type="html">${esc(`Reported by <b>${it.author}</b>`)}</content><author><name></name></author></entry>`;
 }
 
-const feed = (items: FakeItem[]) => `<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><id>tag:google.com,2005:reader/user/1/state/com.google/alerts/2</id><title>Google Alert - Acme</title><updated>2026-11-17T03:00:00Z</updated>${items.map(entry).join('')}</feed>`;
+export const feed = (items: FakeItem[]) => `<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><id>tag:google.com,2005:reader/user/1/state/com.google/alerts/2</id><title>Google Alert - Acme</title><updated>2026-11-17T03:00:00Z</updated>${items.map(entry).join('')}</feed>`;
 
 export const rssFake: PlatformFake = {
   name: 'rss',

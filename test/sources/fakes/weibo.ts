@@ -15,13 +15,13 @@ export function weiboTime(ms: number): string {
   return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0800 ${d.getUTCFullYear()}`;
 }
 
-const mblog = (it: FakeItem) => ({
+export const mblog = (it: FakeItem) => ({
   created_at: weiboTime(it.at), id: it.id, mid: it.id, bid: `B${it.id}`, text: `${it.text}<a href="/n/x">#话题#</a>`,
   reposts_count: it.reposts >= 10000 ? `${it.reposts / 10000}万` : it.reposts, comments_count: it.replies, attitudes_count: String(it.likes),
   user: { id: Number(it.id) * 7, screen_name: it.author, followers_count: it.followers },
 });
 
-const search = (items: FakeItem[]) => JSON.stringify({ ok: 1, data: { cardlistInfo: { page_type: 'searchall', page: 2 }, cards: [{ card_type: 11, card_group: items.map((it) => ({ card_type: 9, mblog: mblog(it) })) }] } });
+export const search = (items: FakeItem[]) => JSON.stringify({ ok: 1, data: { cardlistInfo: { page_type: 'searchall', page: 2 }, cards: [{ card_type: 11, card_group: items.map((it) => ({ card_type: 9, mblog: mblog(it) })) }] } });
 
 export const weiboFake: PlatformFake = {
   name: 'weibo',
