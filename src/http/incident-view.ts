@@ -1,5 +1,6 @@
 /** Gathers what the incident page and the timeline API show. */
 import { buildGuidance } from '../core/playbook/index.js';
+import { describeWhat } from '../core/alert-content.js';
 import type { ChartPoint } from '../core/types.js';
 import { getIncident, listEvents } from '../db/queries/incidents.js';
 import { listDeliveries, alertsOf } from '../db/queries/outbox.js';
@@ -19,7 +20,8 @@ export async function incidentView(deps: Deps, id: string) {
   const alerts = await alertsOf(deps.db, id);
   const deliveries = (await Promise.all(alerts.map((a) => listDeliveries(deps.db, { alertId: a.id })))).flat();
   const pb = deps.config.playbooks.find((p) => p.id === incident.playbookId);
-  const guidance = pb ? buildGuidance(pb, { brand: brand?.name ?? incident.brandId, what: incident.reason, count: chart.reduce((s, c) => s + (c.t >= incident.openedAt ? c.observed : 0), 0) }) : null;
+  const what = describeWhat(incident.topics, [...new Set(posts.map((p) => p.platform))]);
+  const guidance = pb ? buildGuidance(pb, { brand: brand?.name ?? incident.brandId, what: what.en, what_zh: what.zh, count: chart.reduce((s, c) => s + (c.t >= incident.openedAt ? c.observed : 0), 0), platform: posts[0]?.platform ?? '' }) : null;
   return {
     incident,
     brand: { id: incident.brandId, name: brand?.name ?? incident.brandId, timezone: brand?.timezone ?? 'UTC' },

@@ -1,6 +1,6 @@
 /** Applies one detector decision: incident transition, alert and outbox rows, and the windows judged so far — atomically. */
 import { atomically } from '../db/atomic.js';
-import { buildAlert } from '../core/alert-content.js';
+import { buildAlert, describeWhat } from '../core/alert-content.js';
 import { planFromDecision } from '../core/incident.js';
 import { buildGuidance, matchPlaybook } from '../core/playbook/index.js';
 import type { AlertPost, ChartPoint, Incident } from '../core/types.js';
@@ -61,7 +61,8 @@ export async function applyDecision(deps: Deps, brand: Brand, judged: JudgedWind
   let alert = null;
   if (incident && alertKind && !stale) {
     const pb = deps.config.playbooks.find((p) => p.id === incident!.playbookId) ?? null;
-    const guidance = pb ? buildGuidance(pb, { brand: brand.name, what: d.reason, count: w.negPosts }) : null;
+    const what = describeWhat(incident.topics, key.platforms);
+    const guidance = pb ? buildGuidance(pb, { brand: brand.name, what: what.en, what_zh: what.zh, count: w.negPosts, platform: key.platforms[0] ?? '' }) : null;
     const token = await signAckToken(deps.secret, { inc: incident.id, to: 'alert', exp: now + ACK_LINK_TTL_MS, jti: alertId });
     alert = buildAlert({
       id: alertId,
