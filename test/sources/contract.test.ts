@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import type { PollResult } from '../../src/sources/source.js';
 import { blueskyFake } from './fakes/bluesky.js';
-import { makeCtx, makeIO, makeItem, startFake, type Fault, type PlatformFake, type Scenario } from './fakes/harness.js';
+import { closeFakes, makeIO, makeItem, pollFake, type Fault, type PlatformFake, type Scenario } from './fakes/harness.js';
 import { hackernewsFake } from './fakes/hackernews.js';
 import { mastodonFake } from './fakes/mastodon.js';
 import { redditFake } from './fakes/reddit.js';
@@ -16,17 +16,9 @@ import { weiboFake } from './fakes/weibo.js';
 import { xFake } from './fakes/x.js';
 
 const FAKES: PlatformFake[] = [blueskyFake, mastodonFake, hackernewsFake, redditFake, rssFake, xFake, weiboFake];
-const open: { close(): Promise<void> }[] = [];
-after(async () => { await Promise.all(open.map((s) => s.close())); });
+after(closeFakes);
 
-async function pollOnce(fake: PlatformFake, s: Scenario, opts: { cursor?: string | null; ctx?: Parameters<typeof makeCtx>[0] } = {}) {
-  const server = await startFake(fake.app(s));
-  open.push(server);
-  const io = makeIO();
-  const cfg = fake.source.parseConfig(fake.config(server.base), fake.env);
-  const result = await fake.source.poll(cfg, opts.cursor ?? null, io, makeCtx(opts.ctx));
-  return { result, io, base: server.base };
-}
+const pollOnce = pollFake;
 
 const ids = (r: PollResult) => (r.ok ? r.posts.filter((p) => p.kind !== 'repost' || p.platform !== 'bluesky').map((p) => p.externalId).sort() : []);
 const threePages = () => {
@@ -103,7 +95,7 @@ for (const fake of FAKES) {
 
     it('gives up on an answer that never comes, as a timeout', async () => {
       const { pages } = threePages();
-      const { result } = await pollOnce(fake, { pages, fault: faultFrom(at(fake), 'timeout') });
+      const { result } = await pollOnce(fake, { pages, fault: faultFrom(at(fake), 'timeout') }, { config: { timeout_ms: 150 } });
       assert.ok(!result.ok);
       assert.equal(result.error.reason, 'timeout');
     });

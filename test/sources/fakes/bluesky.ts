@@ -24,7 +24,7 @@ export const blueskyFake: PlatformFake = {
   env: { BSKY_PW: PASSWORD },
   secret: PASSWORD,
   paged: true,
-  config: (base) => ({ identifier: 'monitor.bsky.social', password_env: 'BSKY_PW', service: base, timeout_ms: 150, max_pages: 10 }),
+  config: (base) => ({ identifier: 'monitor.bsky.social', password_env: 'BSKY_PW', service: base, timeout_ms: 2000, max_pages: 10 }),
   externalId: uri,
   app(s: Scenario) {
     const app = new Hono();

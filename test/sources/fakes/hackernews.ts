@@ -17,7 +17,7 @@ export const hackernewsFake: PlatformFake = {
   source: hackernews as Source<unknown>,
   env: {},
   paged: true,
-  config: (base) => ({ api_base: base, timeout_ms: 150, max_pages: 10 }),
+  config: (base) => ({ api_base: base, timeout_ms: 2000, max_pages: 10 }),
   externalId: (it) => it.id,
   app(s: Scenario) {
     const app = new Hono();

@@ -128,3 +128,20 @@ export function allItems(s: Scenario): FakeItem[] {
 export function withRefresh(s: Scenario, it: FakeItem): FakeItem {
   return { ...it, ...(s.refreshed?.get(it.id) ?? {}) };
 }
+
+const servers: { close(): Promise<void> }[] = [];
+
+/** Runs one poll of `fake` against a fresh local server for the scenario (close with `closeFakes`). */
+export async function pollFake(fake: PlatformFake, s: Scenario, opts: { cursor?: string | null; ctx?: Partial<PollContext>; config?: Record<string, unknown>; app?: Hono } = {}) {
+  const server = await startFake(opts.app ?? fake.app(s));
+  servers.push(server);
+  const io = makeIO();
+  const cfg = fake.source.parseConfig({ ...fake.config(server.base), ...opts.config }, fake.env);
+  const result = await fake.source.poll(cfg, opts.cursor ?? null, io, makeCtx(opts.ctx));
+  return { result, io, base: server.base };
+}
+
+/** Closes every server `pollFake` started. */
+export async function closeFakes(): Promise<void> {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+}

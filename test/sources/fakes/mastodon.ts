@@ -24,7 +24,7 @@ export const mastodonFake: PlatformFake = {
   source: mastodon as Source<unknown>,
   env: {},
   paged: true,
-  config: (base) => ({ instance: base, tags: ['acme'], timeout_ms: 150, max_pages: 20 }),
+  config: (base) => ({ instance: base, tags: ['acme'], timeout_ms: 2000, max_pages: 20 }),
   externalId: uri,
   app(s: Scenario) {
     const app = new Hono();

@@ -26,7 +26,7 @@ export const redditFake: PlatformFake = {
   env: { RID: 'reddit-client-id', RSECRET: SECRET },
   secret: SECRET,
   paged: true,
-  config: (base) => ({ client_id_env: 'RID', client_secret_env: 'RSECRET', user_agent: 'server:com.example.emberwatch:v0.1 (by /u/tester)', auth_base: base, api_base: base, timeout_ms: 150, max_pages: 10 }),
+  config: (base) => ({ client_id_env: 'RID', client_secret_env: 'RSECRET', user_agent: 'server:com.example.emberwatch:v0.1 (by /u/tester)', auth_base: base, api_base: base, timeout_ms: 2000, max_pages: 10 }),
   externalId: name,
   app(s: Scenario) {
     const app = new Hono();

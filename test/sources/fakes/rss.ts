@@ -20,7 +20,7 @@ export const rssFake: PlatformFake = {
   source: rss as Source<unknown>,
   env: {},
   paged: false,
-  config: (base) => ({ url: `${base}/alerts/feeds/1/2`, timeout_ms: 150 }),
+  config: (base) => ({ url: `${base}/alerts/feeds/1/2`, timeout_ms: 2000 }),
   externalId: (it) => `tag:google.com,2013:googlealerts/feed:${it.id}`,
   app(s: Scenario) {
     const app = new Hono();

@@ -29,7 +29,7 @@ export const weiboFake: PlatformFake = {
   env: { WB: COOKIE },
   secret: COOKIE,
   paged: true,
-  config: (base) => ({ cookie_env: 'WB', api_base: base, page_delay_ms: 0, timeout_ms: 150, max_pages: 10 }),
+  config: (base) => ({ cookie_env: 'WB', api_base: base, page_delay_ms: 0, timeout_ms: 2000, max_pages: 10 }),
   externalId: (it) => it.id,
   app(s: Scenario) {
     const app = new Hono();

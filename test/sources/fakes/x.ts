@@ -20,7 +20,7 @@ export const xFake: PlatformFake = {
   env: { XB: BEARER },
   secret: BEARER,
   paged: true,
-  config: (base) => ({ bearer_env: 'XB', api_base: base, timeout_ms: 150, max_pages: 10 }),
+  config: (base) => ({ bearer_env: 'XB', api_base: base, timeout_ms: 2000, max_pages: 10 }),
   externalId: (it) => it.id,
   app(s: Scenario) {
     const app = new Hono();
