@@ -2,7 +2,7 @@
 import { redact } from '../lib/redact.js';
 
 const AUTH_HEADER = /\b(Bearer|bearer|Basic|basic)\s+[A-Za-z0-9._~+/=-]{8,}/g;
-const JWT = /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
+const JWT = /\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
 const KEY_VALUE = /((?:access|refresh)_?token|password|secret|cookie|SUB)(["']?\s*[:=]\s*["']?)[^"'&\s,;}]{4,}/gi;
 
 /** Replaces every known secret and anything token-shaped with `<secret>`. */
