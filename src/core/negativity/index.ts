@@ -11,7 +11,7 @@ import { extractFeatures } from './features.js';
 import { langFromCounts } from './lang.js';
 import { scoreLearned } from './learned-score.js';
 import type { NegativityModel } from './model.js';
-import { scoreRules } from './rule-score.js';
+import { scoreRules, topicsOf } from './rule-score.js';
 
 export { buildNegativityModel, type NegativityModel } from './model.js';
 export { detectLang } from './lang.js';
@@ -54,7 +54,8 @@ export function scoreText(model: NegativityModel, text: string, brand?: BrandNeg
     negativity,
     negative,
     complaint,
-    topics: negative || complaint ? rules.topics : [],
+    // Topics only for posts that count: a neutral post about "safety features" is no safety incident.
+    topics: negative || complaint ? topicsOf(model, f, lower, rules.topics) : [],
     lang: langFromCounts(f.hanChars, f.latinChars),
     evidence,
   };

@@ -10,36 +10,52 @@ export interface Intent {
   topic: Topic | null;
   /** False for cues that make a post negative without being a complaint (e.g. sarcasm). */
   complaint: boolean;
-  re: RegExp;
+  /** Split by script so a monolingual post runs only half the patterns; null when none. */
+  en: RegExp | null;
+  zh: RegExp | null;
 }
 
 export interface TopicRule {
   topic: Topic;
-  re: RegExp;
+  en: RegExp | null;
+  zh: RegExp | null;
 }
 
-function patterns(file: RuleFile, field: string, raw: Record<string, unknown>): string[] {
-  const out: string[] = [];
-  for (const lang of ['en', 'zh']) {
-    const v = raw[lang];
+/** Which patterns to run on a text: those of the scripts it contains. */
+export interface Scripts {
+  latin: boolean;
+  han: boolean;
+}
+
+/** Finds the first match of a rule's patterns in a lower-cased text, or null. */
+export function matchRule(rule: { en: RegExp | null; zh: RegExp | null }, lower: string, s: Scripts): RegExpExecArray | null {
+  return (s.latin && rule.en ? rule.en.exec(lower) : null) ?? (s.han && rule.zh ? rule.zh.exec(lower) : null);
+}
+
+function patterns(file: RuleFile, field: string, raw: Record<string, unknown>): { en: RegExp | null; zh: RegExp | null } {
+  const out = { en: null as RegExp | null, zh: null as RegExp | null };
+  for (const lang of ['en', 'zh'] as const) {
+    const v = raw?.[lang];
     if (v === undefined) continue;
     if (!Array.isArray(v) || v.some((p) => typeof p !== 'string')) throw new ConfigError(file.path, `${field}.${lang}`, 'must be a list of patterns (strings)');
-    out.push(...(v as string[]));
+    if (v.length) out[lang] = compile(file, `${field}.${lang}`, v as string[]);
   }
-  if (out.length === 0) throw new ConfigError(file.path, field, 'needs at least one pattern under en: or zh:');
+  if (!out.en && !out.zh) throw new ConfigError(file.path, field, 'needs at least one pattern under en: or zh:');
   return out;
 }
 
 function compile(file: RuleFile, field: string, list: string[]): RegExp {
   for (const p of list) {
     try {
-      new RegExp(p, 'iu');
+      new RegExp(p);
     } catch (e) {
       throw new ConfigError(file.path, field, `bad pattern ${JSON.stringify(p)}: ${(e as Error).message}`);
     }
+    // Posts are lower-cased before matching, and case-insensitive regexes are several times slower.
+    if (/[A-Z]/.test(p.replace(/\\./g, ''))) throw new ConfigError(file.path, field, `pattern ${JSON.stringify(p)} has upper-case letters; write patterns in lower case`);
   }
   // One alternation per intent: one regex test per intent per post keeps scoring fast.
-  return new RegExp(list.map((p) => `(?:${p})`).join('|'), 'iu');
+  return new RegExp(list.map((p) => `(?:${p})`).join('|'));
 }
 
 function topicOf(file: RuleFile, field: string, v: unknown): Topic {
@@ -63,7 +79,7 @@ export function parseIntents(file: RuleFile): Intent[] {
       weight,
       topic: raw['topic'] === undefined || raw['topic'] === null ? null : topicOf(file, `${field}.topic`, raw['topic']),
       complaint: raw['complaint'] !== false,
-      re: compile(file, field, patterns(file, field, raw)),
+      ...patterns(file, field, raw),
     };
   });
 }
@@ -80,7 +96,7 @@ export function parseTopics(file: RuleFile): { rules: TopicRule[]; severity: Map
     const s = raw?.['severity'];
     if (typeof s !== 'number' || s < 1 || s > 3) throw new ConfigError(file.path, `${field}.severity`, 'must be a number from 1 to 3');
     severity.set(topic, s);
-    rules.push({ topic, re: compile(file, field, patterns(file, field, raw)) });
+    rules.push({ topic, ...patterns(file, field, raw) });
   }
   return { rules, severity };
 }

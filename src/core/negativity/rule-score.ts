@@ -6,11 +6,13 @@ import type { Topic } from '../types.js';
 import type { Features } from './features.js';
 import type { NegativityModel } from './model.js';
 import { longestMatch, type PhraseEntry } from './phrases.js';
+import { matchRule, type Scripts } from './intent-rules.js';
 
 export interface RuleScore {
   logit: number;
   evidence: string[];
   complaintIntent: boolean;
+  /** Topics tagged by complaint intents; topicsOf adds the ones from topics.yaml. */
   topics: Topic[];
 }
 
@@ -25,6 +27,11 @@ interface Hit {
   entry: PhraseEntry;
   value: number;
   negated: boolean;
+}
+
+function scriptsOf(f: Features): Scripts {
+  // Digits-only posts still get the Latin patterns ("315", "12315" live under zh, "2 hours" under en).
+  return { latin: f.latinChars > 0 || f.hanChars === 0, han: f.hanChars > 0 };
 }
 
 function fmt(x: number): string {
@@ -75,8 +82,9 @@ export function scoreRules(model: NegativityModel, f: Features, lower: string): 
   let logit = 0;
   let complaintIntent = false;
   const topics = new Set<Topic>();
+  const scripts = scriptsOf(f);
   for (const intent of model.intents) {
-    const m = intent.re.exec(lower);
+    const m = matchRule(intent, lower, scripts);
     if (!m) continue;
     logit += intent.weight;
     complaintIntent ||= intent.complaint;
@@ -98,7 +106,13 @@ export function scoreRules(model: NegativityModel, f: Features, lower: string): 
   }
   if (emphasis !== 1 && hits.length > 0) evidence.push(`emphasis !!/?? ×${emphasis}`);
   logit += termSum * emphasis;
-  for (const rule of model.topics) if (rule.re.test(lower)) topics.add(rule.topic);
-  const sorted = [...topics].sort((a, b) => (model.topicSeverity.get(b) ?? 1) - (model.topicSeverity.get(a) ?? 1));
-  return { logit, evidence, complaintIntent, topics: sorted };
+  return { logit, evidence, complaintIntent, topics: [...topics] };
+}
+
+/** Adds topics from topics.yaml to the intents' topics and orders them gravest first. */
+export function topicsOf(model: NegativityModel, f: Features, lower: string, fromIntents: Topic[]): Topic[] {
+  const topics = new Set(fromIntents);
+  const scripts = scriptsOf(f);
+  for (const rule of model.topics) if (matchRule(rule, lower, scripts)) topics.add(rule.topic);
+  return [...topics].sort((a, b) => (model.topicSeverity.get(b) ?? 1) - (model.topicSeverity.get(a) ?? 1));
 }

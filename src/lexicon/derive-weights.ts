@@ -1,0 +1,85 @@
+/**
+ * Derives rules/lexicons/learned-en.tsv and learned-zh.tsv: weights for words, word pairs and
+ * Chinese character n-grams, learned on the tuning sets in ../shared/data/sentiment on top of the
+ * hand-written rules. Only features and numbers are written, never text from the data sets.
+ *
+ *   npx tsx src/lexicon/derive-weights.ts     # writes both files (deterministic, ~2 minutes)
+ *
+ * Per language: fit on the tuning set minus a dev part, pick the decision shift that maximises
+ * macro-F1 on the dev part, refit on everything, and fold the shift into the bias.
+ */
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { extractFeatures } from '../core/negativity/features.js';
+import { buildNegativityModel, type NegativityModel } from '../core/negativity/index.js';
+import { scoreRules } from '../core/negativity/rule-score.js';
+import { repoRoot, semevalFile, semevalTrain, weibo, zhReviewsTrain, type Labelled } from './datasets.js';
+import { trainLogistic, type TrainDoc, type TrainOptions, type Trained } from './logistic.js';
+import { confusion, macroF1 } from './metrics.js';
+
+const lexDir = path.join(repoRoot, 'rules/lexicons');
+const OPTIONS: TrainOptions = { epochs: 4, rate: 0.05, l2: 1e-2, minCount: 3, maxFeatures: Infinity, minAbsWeight: 0.02 };
+const SHIFTS = [-1, -0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75, 1, 1.25, 1.5];
+
+type Lang = 'en' | 'zh';
+
+function handRulesOnly(): NegativityModel {
+  const names = readdirSync(lexDir).filter((n) => !n.startsWith('learned-'));
+  return buildNegativityModel(names.map((n) => ({ path: `lexicons/${n}`, text: readFileSync(path.join(lexDir, n), 'utf8') })));
+}
+
+function toDocs(rules: NegativityModel, data: Labelled[], lang: Lang): TrainDoc[] {
+  return data.map((d) => {
+    const f = extractFeatures(d.text);
+    const feats = [...new Set([...(lang === 'en' ? f.en : f.zh), ...f.common])];
+    return { feats, offset: scoreRules(rules, f, d.text.toLowerCase()).logit, negative: d.negative };
+  });
+}
+
+function bestShift(t: Trained, dev: TrainDoc[]): { shift: number; f1: number } {
+  const z = dev.map((d) => d.feats.reduce((s, f) => s + (t.weights.get(f) ?? 0), t.bias + d.offset));
+  const gold = dev.map((d) => d.negative);
+  let best = { shift: 0, f1: -1 };
+  for (const shift of SHIFTS) {
+    const f1 = macroF1(confusion(z.map((v) => v >= shift), gold));
+    if (f1 > best.f1 + 1e-9) best = { shift, f1 };
+  }
+  return best;
+}
+
+function tsv(lang: Lang, t: Trained, sources: string, note: string): string {
+  const head = [
+    `# Learned weights (${lang}), DERIVED — do not edit by hand; put terms in ${lang}-negative.tsv / ${lang}-positive.tsv instead.`,
+    `# Regenerate: npx tsx src/lexicon/derive-weights.ts   (deterministic; trained on ${sources})`,
+    `# ${note}`,
+    '# A weight > 0 pushes toward negative. "!x" = x inside a negation scope; "a b" = adjacent words;',
+    '# for Chinese, single characters and character pairs. Added on top of the hand-written rules.',
+  ];
+  const rows = [...t.weights].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([f, w]) => `${f}\t${w}`);
+  return [...head, `<bias>\t${t.bias.toFixed(3)}`, ...rows].join('\n') + '\n';
+}
+
+function sets(lang: Lang): { all: Labelled[]; train: Labelled[]; dev: Labelled[]; sources: string } {
+  if (lang === 'en') {
+    const devFiles = ['twitter-2016devtest-A.tsv', 'twitter-2016dev-A.tsv'];
+    return { all: semevalTrain(), train: semevalTrain(devFiles), dev: devFiles.flatMap(semevalFile), sources: 'SemEval 2013–2016 tweets in semeval-train/; dev = the two 2016 dev files' };
+  }
+  const all = [...zhReviewsTrain(), ...weibo('train')];
+  return { all, train: all.filter((_, i) => i % 5 !== 0), dev: all.filter((_, i) => i % 5 === 0), sources: 'food delivery, hotel and shopping reviews except 蒙牛 and 手机, plus the Weibo train split (4/5 by text hash); dev = every 5th' };
+}
+
+function main(): void {
+  const rules = handRulesOnly();
+  for (const lang of ['en', 'zh'] as const) {
+    const s = sets(lang);
+    const probe = trainLogistic(toDocs(rules, s.train, lang), OPTIONS);
+    const { shift, f1 } = bestShift(probe, toDocs(rules, s.dev, lang));
+    const final = trainLogistic(toDocs(rules, s.all, lang), OPTIONS);
+    final.bias -= shift;
+    const note = `Decision shift ${shift} chosen on dev (dev macro-F1 ${f1.toFixed(3)}), folded into <bias>.`;
+    writeFileSync(path.join(lexDir, `learned-${lang}.tsv`), tsv(lang, final, s.sources, note));
+    console.log(`${lang}: ${s.all.length} documents → ${final.weights.size} weights; ${note}`);
+  }
+}
+
+main();

@@ -1,0 +1,85 @@
+/**
+ * Logistic regression with AdaGrad over binary features, each document carrying a fixed offset
+ * (the hand-written rules' logit), so the learned weights only correct what the rules miss.
+ * Deterministic: a seeded shuffle, no randomness elsewhere.
+ */
+
+export interface TrainDoc {
+  feats: string[];
+  offset: number;
+  negative: boolean;
+}
+
+export interface TrainOptions {
+  epochs: number;
+  rate: number;
+  l2: number;
+  minCount: number;
+  /** Keep at most this many weights, strongest first. */
+  maxFeatures: number;
+  minAbsWeight: number;
+}
+
+export interface Trained {
+  bias: number;
+  weights: Map<string, number>;
+}
+
+function seededRandom(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
+}
+
+/**
+ * Trains class-balanced logistic regression, keeps the strongest `maxFeatures` weights and refits
+ * on those alone (dropping many small weights without a refit shifts every score).
+ */
+export function trainLogistic(docs: TrainDoc[], o: TrainOptions): Trained {
+  const counts = new Map<string, number>();
+  for (const d of docs) for (const f of d.feats) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const first = fit(docs, [...counts].filter(([, c]) => c >= o.minCount).map(([f]) => f), o);
+  const strongest = [...first.weights].filter(([, x]) => Math.abs(x) >= o.minAbsWeight).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
+  if (strongest.length <= o.maxFeatures) return round({ bias: first.bias, weights: new Map(strongest) });
+  return round(fit(docs, strongest.slice(0, o.maxFeatures).map(([f]) => f), o));
+}
+
+function round(t: Trained): Trained {
+  return { bias: t.bias, weights: new Map([...t.weights].map(([f, x]) => [f, Math.round(x * 1000) / 1000])) };
+}
+
+function fit(docs: TrainDoc[], vocabulary: string[], o: TrainOptions): Trained {
+  const index = new Map<string, number>();
+  for (const f of vocabulary) index.set(f, index.size);
+  const rows = docs.map((d) => ({ ids: d.feats.map((f) => index.get(f)).filter((i): i is number => i !== undefined), d }));
+  const w = new Float64Array(index.size);
+  const g2 = new Float64Array(index.size).fill(1e-8);
+  let bias = 0;
+  let gb2 = 1e-8;
+  const nNeg = docs.filter((d) => d.negative).length;
+  // Balanced classes: the bias then reflects no prior, and 0.5 is the macro-F1 friendly cut.
+  const wNeg = docs.length / (2 * Math.max(1, nNeg));
+  const wPos = docs.length / (2 * Math.max(1, docs.length - nNeg));
+  const rand = seededRandom(42);
+  const order = rows.map((_, i) => i);
+  for (let epoch = 0; epoch < o.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const k of order) {
+      const { ids, d } = rows[k]!;
+      let z = bias + d.offset;
+      for (const id of ids) z += w[id]!;
+      const p = 1 / (1 + Math.exp(-z));
+      const g = (p - (d.negative ? 1 : 0)) * (d.negative ? wNeg : wPos);
+      gb2 += g * g;
+      bias -= (o.rate * g) / Math.sqrt(gb2);
+      for (const id of ids) {
+        const gi = g + o.l2 * w[id]!;
+        g2[id]! += gi * gi;
+        w[id]! -= (o.rate * gi) / Math.sqrt(g2[id]!);
+      }
+    }
+  }
+  return { bias, weights: new Map([...index].map(([f, id]) => [f, w[id]!])) };
+}

@@ -1,0 +1,71 @@
+/**
+ * Negativity benchmark: macro-F1 (negative vs not-negative) and posts/s on the shared dev sets,
+ * with the `sentiment` (AFINN) and `vader-sentiment` packages on the English set as references
+ * measured in the same run.  Run: npx tsx test/bench/negativity.ts
+ */
+import path from 'node:path';
+import { buildNegativityModel, scoreText } from '../../src/core/negativity/index.js';
+import { repoRoot, semevalTest, sharedDataPresent, weibo, zhReviewsHeldOut, type Labelled } from '../../src/lexicon/datasets.js';
+import { readLexiconFiles } from '../../src/lexicon/load-lexicons.js';
+import { confusion, macroF1 } from '../../src/lexicon/metrics.js';
+
+type Classifier = (text: string) => boolean;
+
+interface Row {
+  set: string;
+  scorer: string;
+  posts: number;
+  f1: number;
+  negRecall: number;
+  perSec: number;
+}
+
+function measure(set: string, scorer: string, data: Labelled[], classify: Classifier): Row {
+  for (let i = 0; i < Math.min(500, data.length); i++) classify(data[i]!.text); // warm up the JIT
+  const pred: boolean[] = new Array(data.length);
+  const t0 = performance.now();
+  for (let i = 0; i < data.length; i++) pred[i] = classify(data[i]!.text);
+  const ms = performance.now() - t0;
+  const c = confusion(pred, data.map((d) => d.negative));
+  return { set, scorer, posts: data.length, f1: macroF1(c), negRecall: c.tp / Math.max(1, c.tp + c.fn), perSec: (data.length / ms) * 1000 };
+}
+
+async function references(): Promise<Array<[string, Classifier]>> {
+  // Imported by name at run time: dev-only packages without bundled types.
+  const vaderName = 'vader-sentiment';
+  const sentimentName = 'sentiment';
+  const vader = (await import(vaderName)) as { default: { SentimentIntensityAnalyzer: { polarity_scores(t: string): { compound: number } } } };
+  const Sentiment = ((await import(sentimentName)) as { default: new () => { analyze(t: string): { score: number } } }).default;
+  const afinn = new Sentiment();
+  return [
+    ['sentiment (AFINN), score < 0', (t) => afinn.analyze(t).score < 0],
+    ['vader-sentiment, compound <= -0.05', (t) => vader.default.SentimentIntensityAnalyzer.polarity_scores(t).compound <= -0.05],
+  ];
+}
+
+async function main(): Promise<void> {
+  if (!sharedDataPresent()) {
+    console.log('shared data not present (../shared/data/sentiment): benchmark skipped');
+    return;
+  }
+  const t0 = performance.now();
+  const model = buildNegativityModel(readLexiconFiles(path.join(repoRoot, 'rules')));
+  const buildMs = performance.now() - t0;
+  const ours: Classifier = (t) => scoreText(model, t).negative;
+  const en = semevalTest();
+  const sets: Array<[string, Labelled[]]> = [
+    ['SemEval 2017 test (en)', en],
+    ['reviews held out: 蒙牛+手机 (zh)', zhReviewsHeldOut()],
+    ['Weibo emotions, test split 1/5 (zh)', weibo('test')],
+  ];
+  const rows = sets.map(([name, data]) => measure(name, 'emberwatch', data, ours));
+  for (const [name, classify] of await references()) rows.push(measure(sets[0]![0], name, en, classify));
+  const ref = rows.find((r) => r.scorer.startsWith('vader'))!;
+  console.log(`model built in ${buildMs.toFixed(0)} ms from rules/lexicons/\n`);
+  console.log(['set'.padEnd(38), 'scorer'.padEnd(36), 'posts'.padStart(6), 'macro-F1'.padStart(9), 'neg recall'.padStart(11), 'posts/s'.padStart(9), 'vs vader'.padStart(9)].join(' '));
+  for (const r of rows) {
+    console.log([r.set.padEnd(38), r.scorer.padEnd(36), String(r.posts).padStart(6), r.f1.toFixed(3).padStart(9), r.negRecall.toFixed(3).padStart(11), Math.round(r.perSec).toString().padStart(9), `${(r.perSec / ref.perSec).toFixed(1)}×`.padStart(9)].join(' '));
+  }
+}
+
+await main();
