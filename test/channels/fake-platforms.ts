@@ -84,7 +84,7 @@ export async function startFakePlatforms(): Promise<FakePlatforms> {
         // A misbehaving platform that echoes the request (token and all) into its error.
         return new Response(`bad request to ${c.req.url}: ${raw.slice(0, 200)}`, { status: 400 });
       case 'timeout':
-        await new Promise((r) => setTimeout(r, 1500));
+        await new Promise((r) => setTimeout(r, 3000));
         return OK[platform]!();
       default:
         return new Response('unknown mode', { status: 500 });
