@@ -23,7 +23,8 @@ export function readWatermark(cursor: string | null, now: number, lookbackMs: nu
   let raw: unknown;
   try { raw = JSON.parse(cursor); } catch { return fresh; }
   const o = asObj(raw);
-  if (!o || typeof o.wm !== 'number' || !Number.isFinite(o.wm)) return fresh;
+  // A time before 2000 or not a number is corruption, not a watermark: start over rather than crash on it.
+  if (!o || typeof o.wm !== 'number' || !Number.isFinite(o.wm) || o.wm < 946_684_800_000) return fresh;
   const seen = (asArr(o.seen) ?? []).map(asStr).filter((s): s is string => s !== undefined);
   const ext: Record<string, string> = {};
   for (const [k, v] of Object.entries(asObj(o.ext) ?? {})) if (typeof v === 'string') ext[k] = v;

@@ -91,7 +91,7 @@ export function mblogToItem(b: Obj | undefined, now: number, parentByName?: Map<
 export function weiboEnvelope(value: unknown): Parsed<Obj> {
   const o = asObj(value);
   if (!o) return { ok: false, detail: 'response is not a JSON object' };
-  if (o.ok !== 1 && o.ok !== '1') return { ok: false, detail: `ok=${String(o.ok)}: ${asStr(o.msg) ?? asStr(o.message) ?? 'no message'}` };
+  if (o.ok !== 1 && o.ok !== '1') return { ok: false, detail: `ok=${typeof o.ok === 'number' || typeof o.ok === 'string' ? o.ok : typeof o.ok}: ${asStr(o.msg) ?? asStr(o.message) ?? 'no message'}` };
   const data = asObj(o.data);
   return data ? { ok: true, value: data } : { ok: false, detail: 'response has no data object' };
 }
