@@ -22,6 +22,9 @@ export interface NegativityModel {
   emphasis: number;
 }
 
+/** Without derived weights, a post with no evidence at all leans clearly "not negative". */
+const DEFAULT_BIAS = -1.5;
+
 /** Splits a lexicon phrase into the units the scorer matches on. */
 export function phraseUnits(phrase: string): string[] {
   return extractFeatures(phrase).units;
@@ -73,7 +76,7 @@ function parseModifiers(model: NegativityModel, file: RuleFile): void {
 
 function parseLearned(file: RuleFile): LearnedWeights {
   const weights = new Map<string, number>();
-  let bias = 0;
+  let bias = DEFAULT_BIAS;
   for (const { term, weight } of parseTsv(file)) {
     if (term === '<bias>') bias = weight;
     else weights.set(term, weight);
@@ -88,7 +91,7 @@ export function buildNegativityModel(files: RuleFile[]): NegativityModel {
     intents: [],
     topics: [],
     topicSeverity: new Map(TOPICS.map((t) => [t, 1])),
-    learned: { en: { weights: new Map(), bias: 0 }, zh: { weights: new Map(), bias: 0 } },
+    learned: { en: { weights: new Map(), bias: DEFAULT_BIAS }, zh: { weights: new Map(), bias: DEFAULT_BIAS } },
     emphasis: 1,
   };
   // Modifiers first, then terms: a term that is also a modifier ("不错" vs "不") then wins as a term.

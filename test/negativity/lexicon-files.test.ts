@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ConfigError, type RuleFile } from '../../src/core/errors.js';
+import { buildNegativityModel, scoreText } from '../../src/core/negativity/index.js';
+import { readLexiconFiles } from '../../src/lexicon/load-lexicons.js';
+import path from 'node:path';
+import { repoRoot } from './helpers.js';
+
+const shipped = readLexiconFiles(path.join(repoRoot, 'rules'));
+const isConfigError = (file: string, field?: RegExp) => (e: unknown) => e instanceof ConfigError && e.file === file && (!field || field.test(e.field));
+
+describe('lexicon files', () => {
+  it('builds from every shipped lexicon file', () => {
+    const m = buildNegativityModel(shipped);
+    assert.ok(m.intents.length > 0 && m.topics.length > 0 && m.learned.en.weights.size > 0);
+  });
+
+  it('lets a PR lead add a term by adding one line to a TSV file', () => {
+    const text = 'the new flavour is a bit blorpy';
+    const before = scoreText(buildNegativityModel(shipped), text);
+    const edited: RuleFile[] = [...shipped, { path: 'lexicons/acme-negative.tsv', text: '# our slang\nblorpy\t2.5\n' }];
+    const after = scoreText(buildNegativityModel(edited), text);
+    assert.ok(after.negativity > before.negativity);
+    assert.ok(after.evidence.some((e) => e.includes('"blorpy"')));
+  });
+
+  it('names the file and line of a malformed TSV row', () => {
+    const bad = { path: 'lexicons/en-negative.tsv', text: 'awful\t2\nterrible two\n' };
+    assert.throws(() => buildNegativityModel([bad]), isConfigError('lexicons/en-negative.tsv', /^line 2$/));
+  });
+
+  it('rejects a complaint intent with an unknown topic or a broken pattern', () => {
+    const unknownTopic = { path: 'lexicons/complaints.yaml', text: 'intents:\n  - id: x\n    topic: weather\n    en: ["rain"]\n' };
+    assert.throws(() => buildNegativityModel([unknownTopic]), isConfigError('lexicons/complaints.yaml', /intents\[0\]\.topic/));
+    const broken = { path: 'lexicons/complaints.yaml', text: 'intents:\n  - id: x\n    en: ["(unclosed"]\n' };
+    assert.throws(() => buildNegativityModel([broken]), isConfigError('lexicons/complaints.yaml', /intents\[0\]\.en/));
+  });
+
+  it('rejects an upper-case pattern, which could never match the lower-cased post', () => {
+    const upper = { path: 'lexicons/complaints.yaml', text: 'intents:\n  - id: x\n    en: ["\\\\bRefund"]\n' };
+    assert.throws(() => buildNegativityModel([upper]), isConfigError('lexicons/complaints.yaml'));
+  });
+
+  it('rejects a topic severity outside 1 to 3 and an unknown lexicon file', () => {
+    const sev = { path: 'lexicons/topics.yaml', text: 'topics:\n  pricing:\n    severity: 9\n    en: ["price"]\n' };
+    assert.throws(() => buildNegativityModel([sev]), isConfigError('lexicons/topics.yaml', /severity/));
+    assert.throws(() => buildNegativityModel([{ path: 'lexicons/notes.txt', text: '' }]), isConfigError('lexicons/notes.txt'));
+  });
+
+  it('still scores with the hand-written rules alone, without derived weights', () => {
+    const handOnly = buildNegativityModel(shipped.filter((f) => !f.path.includes('learned-')));
+    assert.equal(scoreText(handOnly, 'terrible service, still waiting for my refund').negative, true);
+    assert.equal(scoreText(handOnly, 'new store opening on saturday').negative, false);
+    assert.equal(scoreText(handOnly, '质量很好，非常满意').negative, false);
+  });
+});

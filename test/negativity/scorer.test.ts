@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { detectLang, scoreText } from '../../src/core/negativity/index.js';
+import { TOPICS } from '../../src/core/types.js';
+import { BRAND_POSTS, repoModel } from './helpers.js';
+
+const model = repoModel();
+const score = (t: string) => scoreText(model, t);
+
+describe('negativity scorer', () => {
+  it('counts a complaint with no negative word in it as a negative complaint', () => {
+    const r = score("my flight was cancelled and I've been on hold 2 hours");
+    assert.equal(r.negative, true);
+    assert.equal(r.complaint, true);
+    assert.ok(r.evidence.some((e) => e.includes('waiting-on-hold')), r.evidence.join('; '));
+  });
+
+  for (const [text, negative, complaint] of BRAND_POSTS) {
+    it(`reads "${text}" as ${negative ? 'negative' : 'not negative'}${complaint ? ' and a complaint' : ''}`, () => {
+      const r = score(text);
+      assert.equal(r.negative, negative, r.evidence.join('; '));
+      assert.equal(r.complaint, complaint, r.evidence.join('; '));
+    });
+  }
+
+  it('flips a term under negation: "not good" is negative, "not bad" is not', () => {
+    assert.ok(score('the food was not good').negativity > score('the food was good').negativity);
+    assert.ok(score('honestly not bad').negativity < score('honestly bad').negativity);
+    assert.ok(score('不太满意').negativity > score('满意').negativity);
+  });
+
+  it('reads a longer term before a negation character: 不错 is praise', () => {
+    assert.equal(score('不错').negative, false);
+    assert.ok(score('不错').evidence.some((e) => e.includes('"不错"')));
+  });
+
+  it('counts what comes after "but" more than what comes before', () => {
+    assert.ok(score('a bit pricey but I absolutely love it').negativity < score('I absolutely love it but a bit pricey').negativity);
+    assert.ok(score('服务很好，但是太贵了').negativity > score('太贵了，但是服务很好').negativity);
+  });
+
+  it('reads intensifiers and repeated punctuation as stronger', () => {
+    assert.ok(score('this is very bad').negativity > score('this is bad').negativity);
+    assert.ok(score('this is bad!!!').negativity > score('this is bad').negativity);
+  });
+
+  it('reads Weibo emoticon codes, emoji and kaomoji', () => {
+    assert.ok(score('又停电了[怒]').negativity > score('又停电了[哈哈]').negativity);
+    assert.ok(score('my order 😡').negativity > score('my order 😍').negativity);
+    assert.ok(score('exam results T_T').negativity > score('exam results').negativity);
+  });
+
+  it('turns praise beside a complaint into sarcasm', () => {
+    const r = score('great, another cancelled flight');
+    assert.equal(r.negative, true);
+    assert.ok(r.evidence.some((e) => e.includes('sarcasm')), r.evidence.join('; '));
+  });
+
+  it('tags topics gravest first, and only on posts that count', () => {
+    const r = score('吃出虫子，还拉肚子，客服也不理人，投诉');
+    assert.equal(r.topics[0], 'food-safety');
+    assert.ok(r.topics.includes('service-failure'));
+    assert.deepEqual(score('Our new car has great safety features and a big battery').topics, []);
+  });
+
+  it('says why a post counted, naming the matched terms and rules', () => {
+    const r = score('Charged twice for one order, this is a scam');
+    assert.ok(r.evidence.some((e) => e.startsWith('complaint charged-wrongly')));
+    assert.ok(r.evidence.some((e) => e.includes('scam')));
+    assert.ok(r.topics.includes('fraud-money'));
+  });
+
+  it('keeps every result inside the contract for any text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (text) => {
+        const r = score(text);
+        assert.ok(r.negativity >= 0 && r.negativity <= 1);
+        assert.equal(r.negative, r.negativity >= 0.5);
+        for (const t of r.topics) assert.ok((TOPICS as readonly string[]).includes(t));
+        assert.ok(['zh', 'en', 'mixed', 'other'].includes(r.lang));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('language detection', () => {
+  it('tells Chinese, English, mixed and other apart, ignoring links and handles', () => {
+    assert.equal(detectLang('退款三次都没人理'), 'zh');
+    assert.equal(detectLang('still waiting for my refund'), 'en');
+    assert.equal(detectLang('这个iPhone的battery life太差了, really disappointed'), 'mixed');
+    assert.equal(detectLang('😡😡😡 !!!'), 'other');
+    assert.equal(detectLang('退款呢 https://example.com/some/long/path @someone_long_handle'), 'zh');
+  });
+});
