@@ -7,13 +7,13 @@ import type { SourcePost } from '../core/types.js';
 import { createCaller, type Caller, type CallResult } from './backoff.js';
 import { accessToken, type SessionTarget } from './bluesky-session.js';
 import { parseBlueskyPosts, parseBlueskyProfiles, parseBlueskyRepostedBy, type Profile } from './bluesky-parse.js';
-import { numField, optStrField, secretFromEnv, strField, urlField } from './config-fields.js';
+import { numField, optStrField, secretFromEnv, strField, strListField, urlField } from './config-fields.js';
 import { finishPoll, type Gathered } from './page.js';
 import type { Source } from './source.js';
 import { chunk, quoteTerm } from './text.js';
 import { readWatermark, sinceOf } from './watermark.js';
 
-export interface BlueskyConfig extends SessionTarget {
+export interface BlueskyConfig extends SessionTarget { terms: string[];
   query: string | undefined;
   lookbackMs: number;
   overlapMs: number;
@@ -31,6 +31,7 @@ export const bluesky: Source<BlueskyConfig> = {
   kind: 'bluesky',
   description: 'Bluesky posts via searchPosts with an app password; counters, quotes and reposters for cascades',
   configSchema: {
+    terms: { type: 'string[]', description: 'search terms for this source (default: the brand\'s terms, all languages)' },
     identifier: { type: 'string', required: true, description: 'account handle or DID that owns the app password' },
     password_env: { type: 'string', secret: true, description: 'env var holding the app password', default: 'BLUESKY_APP_PASSWORD' },
     service: { type: 'string', description: 'PDS base URL (authenticated reads are proxied by it)', default: 'https://bsky.social' },
@@ -43,6 +44,7 @@ export const bluesky: Source<BlueskyConfig> = {
   },
   parseConfig(raw, env) {
     return {
+      terms: strListField(raw, 'terms', []),
       identifier: strField(raw, 'identifier'),
       password: secretFromEnv(raw, 'password_env', env, 'BLUESKY_APP_PASSWORD'),
       service: urlField(raw, 'service', 'https://bsky.social'),
@@ -74,7 +76,7 @@ export const bluesky: Source<BlueskyConfig> = {
     };
 
     const g: Gathered = { items: [], snapshots: [], cascade: [], incomplete: false };
-    const queries = cfg.query ? [cfg.query] : ctx.terms.map(quoteTerm);
+    const queries = cfg.query ? [cfg.query] : (cfg.terms.length > 0 ? cfg.terms : ctx.terms).map(quoteTerm);
     for (const q of queries) {
       let page: string | null = null;
       for (let n = 0; n < cfg.maxPages; n++) {

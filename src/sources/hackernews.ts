@@ -4,14 +4,14 @@
  */
 import type { SourcePost } from '../core/types.js';
 import { createCaller } from './backoff.js';
-import { numField, strField, urlField } from './config-fields.js';
+import { numField, strField, strListField, urlField } from './config-fields.js';
 import { asArr, asCount, asEpochSeconds, asObj, asStr, asText, asTime, type Obj, type Parsed } from './json.js';
 import { finishPoll, type Gathered, type Page, type PageItem } from './page.js';
 import type { Source } from './source.js';
 import { chunk, htmlToText } from './text.js';
 import { readWatermark, sinceOf } from './watermark.js';
 
-export interface HackerNewsConfig {
+export interface HackerNewsConfig { terms: string[];
   apiBase: string;
   tags: string;
   lookbackMs: number;
@@ -63,6 +63,7 @@ export const hackernews: Source<HackerNewsConfig> = {
   kind: 'hackernews',
   description: 'Hacker News stories and comments via the Algolia API (no key)',
   configSchema: {
+    terms: { type: 'string[]', description: 'search terms for this source (default: the brand\'s terms, all languages)' },
     api_base: { type: 'string', description: 'Algolia HN API base', default: 'https://hn.algolia.com/api/v1' },
     tags: { type: 'string', description: 'Algolia tags filter', default: '(story,comment)' },
     lookback_minutes: { type: 'number', description: 'how far back the first poll reads', default: 60 },
@@ -72,6 +73,7 @@ export const hackernews: Source<HackerNewsConfig> = {
   },
   parseConfig(raw) {
     return {
+      terms: strListField(raw, 'terms', []),
       apiBase: urlField(raw, 'api_base', 'https://hn.algolia.com/api/v1'),
       tags: strField(raw, 'tags', '(story,comment)'),
       lookbackMs: numField(raw, 'lookback_minutes', 60, 1, 7 * 1440) * 60_000,
@@ -86,7 +88,7 @@ export const hackernews: Source<HackerNewsConfig> = {
     const w = readWatermark(cursor, now, cfg.lookbackMs);
     const since = sinceOf(w, cfg.overlapMs);
     const g: Gathered = { items: [], snapshots: [], cascade: [], incomplete: false };
-    for (const term of ctx.terms) {
+    for (const term of cfg.terms.length > 0 ? cfg.terms : ctx.terms) {
       for (let page = 0; page < cfg.maxPages; page++) {
         if (caller.remaining() === 0) { g.incomplete = true; break; }
         const q = new URLSearchParams({ query: term, tags: cfg.tags, numericFilters: `created_at_i>${Math.floor(since / 1000)}`, hitsPerPage: '100', page: String(page) });

@@ -5,14 +5,14 @@
  */
 import type { SourcePost } from '../core/types.js';
 import { createCaller, type CallResult } from './backoff.js';
-import { numField, optStrField, secretFromEnv, strField, urlField } from './config-fields.js';
+import { numField, optStrField, secretFromEnv, strField, strListField, urlField } from './config-fields.js';
 import { asArr, asCount, asEpochSeconds, asObj, asStr, asText, type Parsed } from './json.js';
 import { finishPoll, type Gathered, type Page, type PageItem } from './page.js';
 import type { Source } from './source.js';
 import { chunk, quoteTerm } from './text.js';
 import { readWatermark, sinceOf } from './watermark.js';
 
-export interface RedditConfig {
+export interface RedditConfig { terms: string[];
   clientId: string; clientSecret: string; userAgent: string; authBase: string; apiBase: string;
   subreddit: string | undefined; lookbackMs: number; overlapMs: number; maxPages: number; timeoutMs: number;
 }
@@ -53,6 +53,7 @@ export const reddit: Source<RedditConfig> = {
   kind: 'reddit',
   description: 'Reddit submissions via OAuth search (needs an approved app)',
   configSchema: {
+    terms: { type: 'string[]', description: 'search terms for this source (default: the brand\'s terms, all languages)' },
     client_id_env: { type: 'string', secret: true, description: 'env var holding the OAuth client id', default: 'REDDIT_CLIENT_ID' },
     client_secret_env: { type: 'string', secret: true, description: 'env var holding the OAuth client secret', default: 'REDDIT_CLIENT_SECRET' },
     user_agent: { type: 'string', required: true, description: 'e.g. "server:com.example.emberwatch:v0.1 (by /u/yourname)"' },
@@ -68,6 +69,7 @@ export const reddit: Source<RedditConfig> = {
     const userAgent = strField(raw, 'user_agent');
     if (!/\(by \/u\/[\w-]+\)/.test(userAgent)) throw new Error('user_agent: must end with "(by /u/<reddit username>)" as Reddit requires');
     return {
+      terms: strListField(raw, 'terms', []),
       clientId: secretFromEnv(raw, 'client_id_env', env, 'REDDIT_CLIENT_ID'),
       clientSecret: secretFromEnv(raw, 'client_secret_env', env, 'REDDIT_CLIENT_SECRET'),
       userAgent,
@@ -113,7 +115,7 @@ export const reddit: Source<RedditConfig> = {
     const w = readWatermark(cursor, now, cfg.lookbackMs);
     const since = sinceOf(w, cfg.overlapMs);
     const g: Gathered = { items: [], snapshots: [], cascade: [], incomplete: false };
-    const q = ctx.terms.map(quoteTerm).join(' OR ');
+    const q = (cfg.terms.length > 0 ? cfg.terms : ctx.terms).map(quoteTerm).join(' OR ');
     const base = cfg.subreddit ? `/r/${encodeURIComponent(cfg.subreddit)}/search` : '/search';
     let after: string | null = null;
     for (let n = 0; n < cfg.maxPages; n++) {

@@ -5,7 +5,7 @@
  */
 import type { SourcePost } from '../core/types.js';
 import { createCaller } from './backoff.js';
-import { boolField, numField, optStrField, strField, urlField } from './config-fields.js';
+import { boolField, numField, optStrField, strField, strListField, urlField } from './config-fields.js';
 import { asTime, type Parsed } from './json.js';
 import { finishPoll, type Gathered, type Page, type PageItem } from './page.js';
 import type { Source } from './source.js';
@@ -13,7 +13,7 @@ import { htmlToText, matchesAny } from './text.js';
 import { readWatermark, sinceOf } from './watermark.js';
 import { child, childrenNamed, deepText, descendants, parseXml, type XmlElement } from './xml.js';
 
-export interface RssConfig { url: string; name: string | undefined; matchTerms: boolean; lookbackMs: number; overlapMs: number; timeoutMs: number }
+export interface RssConfig { terms: string[]; url: string; name: string | undefined; matchTerms: boolean; lookbackMs: number; overlapMs: number; timeoutMs: number }
 
 /** The real target of a redirect link (Google Alerts' google.com/url?url=..., generic ?url= / ?q= wrappers). */
 export function unwrapLink(link: string): string {
@@ -64,6 +64,7 @@ export const rss: Source<RssConfig> = {
   kind: 'rss',
   description: 'RSS or Atom feed (Google Alerts, Google News search, any site); volume signal, no counters',
   configSchema: {
+    terms: { type: 'string[]', description: 'search terms for this source (default: the brand\'s terms, all languages)' },
     url: { type: 'string', required: true, description: 'feed URL' },
     name: { type: 'string', description: 'display name for items without a source' },
     match_terms: { type: 'boolean', description: 'keep only items mentioning a brand term (off for feeds already filtered, e.g. Google Alerts)', default: true },
@@ -73,6 +74,7 @@ export const rss: Source<RssConfig> = {
   },
   parseConfig(raw) {
     return {
+      terms: strListField(raw, 'terms', []),
       url: urlField(raw, 'url', strField(raw, 'url')),
       name: optStrField(raw, 'name'),
       matchTerms: boolField(raw, 'match_terms', true),
@@ -96,7 +98,7 @@ export const rss: Source<RssConfig> = {
     }
     const parsed = parseFeed(res.value.text, now);
     if (!parsed.ok) return { ok: false, error: caller.error('bad-response', parsed.detail, false), requests: caller.used() };
-    const keep = parsed.value.items.filter((it) => !cfg.matchTerms || matchesAny(it.post.text, ctx.terms));
+    const keep = parsed.value.items.filter((it) => !cfg.matchTerms || matchesAny(it.post.text, cfg.terms.length > 0 ? cfg.terms : ctx.terms));
     for (const it of keep) if (it.post.authorHandle === parsed.value.title && cfg.name) it.post.authorHandle = cfg.name;
     const ext: Record<string, string> = {};
     if (res.value.headers.etag) ext.etag = res.value.headers.etag;

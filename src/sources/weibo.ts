@@ -5,19 +5,20 @@
  * reposted whom. Pages are spaced out (`page_delay_ms`) as the maintained crawlers do.
  */
 import { createCaller } from './backoff.js';
-import { numField, secretFromEnv, strField, urlField } from './config-fields.js';
+import { numField, secretFromEnv, strField, strListField, urlField } from './config-fields.js';
 import { asObj } from './json.js';
 import { finishPoll, type Gathered } from './page.js';
 import type { Source, SourceError } from './source.js';
 import { mblogToItem, parseWeiboReposts, parseWeiboSearch, weiboEnvelope } from './weibo-parse.js';
 import { readWatermark, sinceOf } from './watermark.js';
 
-export interface WeiboConfig { cookie: string; apiBase: string; searchType: string; lookbackMs: number; overlapMs: number; maxPages: number; cascadePosts: number; pageDelayMs: number; timeoutMs: number }
+export interface WeiboConfig { terms: string[]; cookie: string; apiBase: string; searchType: string; lookbackMs: number; overlapMs: number; maxPages: number; cascadePosts: number; pageDelayMs: number; timeoutMs: number }
 
 export const weibo: Source<WeiboConfig> = {
   kind: 'weibo',
   description: 'Weibo real-time search via m.weibo.cn with your own login cookie (unofficial; opt-in)',
   configSchema: {
+    terms: { type: 'string[]', description: 'search terms for this source (default: the brand\'s terms, all languages)' },
     cookie_env: { type: 'string', secret: true, description: 'env var holding the m.weibo.cn login cookie', default: 'WEIBO_COOKIE' },
     api_base: { type: 'string', description: 'mobile site base', default: 'https://m.weibo.cn' },
     search_type: { type: 'string', description: '61 real-time, 1 general, 60 hot', default: '61' },
@@ -30,6 +31,7 @@ export const weibo: Source<WeiboConfig> = {
   },
   parseConfig(raw, env) {
     return {
+      terms: strListField(raw, 'terms', []),
       cookie: secretFromEnv(raw, 'cookie_env', env, 'WEIBO_COOKIE'),
       apiBase: urlField(raw, 'api_base', 'https://m.weibo.cn'),
       searchType: strField(raw, 'search_type', '61').replace(/\D/g, '') || '61',
@@ -53,7 +55,7 @@ export const weibo: Source<WeiboConfig> = {
     const w = readWatermark(cursor, now, cfg.lookbackMs);
     const since = sinceOf(w, cfg.overlapMs);
     const g: Gathered = { items: [], snapshots: [], cascade: [], incomplete: false };
-    for (const term of ctx.terms) {
+    for (const term of cfg.terms.length > 0 ? cfg.terms : ctx.terms) {
       for (let page = 1; page <= cfg.maxPages; page++) {
         if (caller.remaining() === 0) { g.incomplete = true; break; }
         const q = new URLSearchParams({ containerid: `100103type=${cfg.searchType}&q=${term}`, page_type: 'searchall', page: String(page) });

@@ -6,14 +6,14 @@
  */
 import type { PostKind, SourcePost } from '../core/types.js';
 import { createCaller } from './backoff.js';
-import { boolField, numField, optStrField, secretFromEnv, strField, urlField } from './config-fields.js';
+import { boolField, numField, optStrField, secretFromEnv, strField, strListField, urlField } from './config-fields.js';
 import { asArr, asCount, asObj, asStr, asText, asTime, type Obj, type Parsed } from './json.js';
 import { finishPoll, type Gathered, type Page, type PageItem } from './page.js';
 import type { Source } from './source.js';
 import { chunk, quoteTerm } from './text.js';
 import { readWatermark, sinceOf } from './watermark.js';
 
-export interface XConfig { bearer: string; apiBase: string; query: string | undefined; naming: 'tweet' | 'post'; useCounts: boolean; lookbackMs: number; overlapMs: number; maxPages: number; timeoutMs: number }
+export interface XConfig { terms: string[]; bearer: string; apiBase: string; query: string | undefined; naming: 'tweet' | 'post'; useCounts: boolean; lookbackMs: number; overlapMs: number; maxPages: number; timeoutMs: number }
 
 const KIND: Record<string, PostKind> = { retweeted: 'repost', reposted: 'repost', quoted: 'quote', replied_to: 'reply' };
 
@@ -67,6 +67,7 @@ export const x: Source<XConfig> = {
   kind: 'x',
   description: 'X (Twitter) API v2 recent search with a bearer token (paid per post read)',
   configSchema: {
+    terms: { type: 'string[]', description: 'search terms for this source (default: the brand\'s terms, all languages)' },
     bearer_env: { type: 'string', secret: true, description: 'env var holding the app bearer token', default: 'X_BEARER_TOKEN' },
     api_base: { type: 'string', description: 'API base', default: 'https://api.x.com' },
     query: { type: 'string', description: 'search query; default: brand terms OR-ed, -is:retweet' },
@@ -81,6 +82,7 @@ export const x: Source<XConfig> = {
     const naming = strField(raw, 'naming', 'tweet');
     if (naming !== 'tweet' && naming !== 'post') throw new Error('naming: must be "tweet" or "post"');
     return {
+      terms: strListField(raw, 'terms', []),
       bearer: secretFromEnv(raw, 'bearer_env', env, 'X_BEARER_TOKEN'),
       apiBase: urlField(raw, 'api_base', 'https://api.x.com'),
       query: optStrField(raw, 'query'), naming, useCounts: boolField(raw, 'use_counts', true),
@@ -98,7 +100,7 @@ export const x: Source<XConfig> = {
     const w = readWatermark(cursor, now, cfg.lookbackMs);
     const since = sinceOf(w, cfg.overlapMs);
     const g: Gathered = { items: [], snapshots: [], cascade: [], incomplete: false };
-    const query = cfg.query ?? `(${ctx.terms.map(quoteTerm).join(' OR ')}) -is:retweet${ctx.exclude.map((e) => ` -${quoteTerm(e)}`).join('')}`;
+    const query = cfg.query ?? `(${(cfg.terms.length > 0 ? cfg.terms : ctx.terms).map(quoteTerm).join(' OR ')}) -is:retweet${ctx.exclude.map((e) => ` -${quoteTerm(e)}`).join('')}`;
     const fields: Record<string, string> = cfg.naming === 'post'
       ? { 'post.fields': 'created_at,public_metrics,referenced_posts,author_id,lang', expansions: 'author_id', 'user.fields': 'public_metrics,created_at' }
       : { 'tweet.fields': 'created_at,public_metrics,referenced_tweets,author_id,lang', expansions: 'author_id', 'user.fields': 'public_metrics,created_at' };

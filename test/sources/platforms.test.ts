@@ -198,3 +198,16 @@ describe('reddit', () => {
     assert.equal(result.posts[0]!.parentExternalId, 't3_orig');
   });
 });
+
+describe('hackernews', () => {
+  it('searches its own terms when given, instead of every brand term in every language', async () => {
+    const queries: string[] = [];
+    const app = new Hono();
+    app.get('/search_by_date', (c) => { queries.push(c.req.query('query') ?? ''); return c.json({ hits: [], page: 0, nbPages: 0 }); });
+    const { hackernewsFake } = await import('./fakes/hackernews.js');
+    const { result } = await pollFake(hackernewsFake, { pages: [] }, { app, config: { terms: ['acme coffee'] }, ctx: { terms: ['acme coffee', '极客咖啡'] } });
+    assert.ok(result.ok);
+    assert.deepEqual(queries, ['acme coffee']);
+    assert.equal(result.requests, 1);
+  });
+});
