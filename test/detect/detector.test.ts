@@ -111,6 +111,19 @@ describe('stepDetector', () => {
     assert.equal(after.filter((d) => d.action === 'open').length, 1);
   });
 
+  it('learns from one week that a whole weekday is quieter, so the next such day is expected within 10%', () => {
+    const rand = seededRandom(14);
+    const sundayShare = 0.7; // Sundays carry 70% of a weekday's chatter at every hour
+    const mean = (i: number) => quietMean(i, 6) * (Math.floor(i / DAY) % 7 === 6 ? sundayShare : 1);
+    const days = 14;
+    const values = Array.from({ length: days * DAY }, (_, i) => samplePoisson(mean(i), rand));
+    const { decisions } = run(values);
+    const secondSunday = Array.from({ length: DAY }, (_, j) => 13 * DAY + j);
+    const expected = secondSunday.reduce((a, i) => a + (decisions[i] as DetectorDecision).expected, 0);
+    const truth = secondSunday.reduce((a, i) => a + mean(i), 0);
+    assert.ok(Math.abs(expected / truth - 1) < 0.1, `expected ${expected.toFixed(0)} vs true ${truth.toFixed(0)} posts over the Sunday`);
+  });
+
   it('judges but never learns from an incomplete window', () => {
     const values = quietWeek(10, 2);
     const { state } = run(values);

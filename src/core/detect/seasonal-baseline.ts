@@ -70,7 +70,26 @@ export function seasonalFactor(b: BaselineState, slot: CalendarSlot, g: Geometry
   const day = (b.dayN[h] as number) >= 1 ? clamp(((b.dayA[h] as number) + SMOOTH) / ((b.dayB[h] as number) + SMOOTH), 0.05, 20) : 1;
   const weeks = b.weekN[w] as number;
   const raw = weeks >= 1 ? clamp(((b.weekA[w] as number) + SMOOTH) / ((b.weekB[w] as number) + SMOOTH), 0.2, 5) : 1;
-  return { day, week: Math.pow(raw, weeks / (weeks + 1)) };
+  const dow = dayOfWeekFactor(b, Math.floor(w / 24));
+  return { day, week: dow * Math.pow(raw / dow, weeks / (weeks + 1)) };
+}
+
+/**
+ * How busy a weekday is as a whole, once all its hours have been seen: the ratio of the sums over them. It rests on a
+ * whole day of counts, so it is trusted at once, while each hour-of-week refinement around it is shrunk
+ * (one week of a Sunday evening is a dozen windows; one Sunday is nearly three hundred).
+ */
+function dayOfWeekFactor(b: BaselineState, weekday: number): number {
+  let a = 0;
+  let c = 0;
+  let hours = 0;
+  for (let h = weekday * 24; h < weekday * 24 + 24; h++) {
+    if ((b.weekN[h] as number) < 1) continue;
+    a += b.weekA[h] as number;
+    c += b.weekB[h] as number;
+    hours++;
+  }
+  return hours === 24 ? clamp((a + SMOOTH) / (c + SMOOTH), 0.2, 5) : 1;
 }
 
 /** Dispersion φ of a scale (variance = M + φM²); 0 means Poisson. */
