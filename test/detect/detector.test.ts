@@ -124,6 +124,18 @@ describe('stepDetector', () => {
     assert.ok(Math.abs(expected / truth - 1) < 0.1, `expected ${expected.toFixed(0)} vs true ${truth.toFixed(0)} posts over the Sunday`);
   });
 
+  it('still opens a new incident within the refractory day when the new wave is far bigger than the last', () => {
+    const values = quietWeek(15, 4);
+    const a = 2 * DAY + 60;
+    for (let i = a; i < a + 12; i++) values[i] = (values[i] as number) + 20;
+    const b = a + 8 * 12; // eight hours later, after the first incident has resolved
+    for (let i = b; i < b + 12; i++) values[i] = (values[i] as number) + 200;
+    const { decisions } = run(values);
+    const opens = decisions.map((d, i) => (d.action === 'open' ? i : -1)).filter((i) => i >= 0);
+    assert.equal(opens.length, 2, `opens at ${opens.join(', ')}`);
+    assert.ok(opens[1]! >= b && opens[1]! <= b + 2);
+  });
+
   it('judges but never learns from an incomplete window', () => {
     const values = quietWeek(10, 2);
     const { state } = run(values);
