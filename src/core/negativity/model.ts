@@ -4,7 +4,7 @@ import { ConfigError, type RuleFile } from '../errors.js';
 import { TOPICS, type Topic } from '../types.js';
 import { extractFeatures } from './features.js';
 import { addPhrase, emptyTrie, type PhraseKind, type PhraseNode } from './phrases.js';
-import { parseIntents, parseTopics, type Intent, type TopicRule } from './intent-rules.js';
+import { intentGate, parseIntents, parseTopics, type Intent, type TopicRule } from './intent-rules.js';
 
 export interface LearnedWeights {
   weights: Map<string, number>;
@@ -14,6 +14,8 @@ export interface LearnedWeights {
 export interface NegativityModel {
   phrases: PhraseNode;
   intents: Intent[];
+  /** Any-intent prefilters, per script (see intentGate). */
+  intentGates: { en: RegExp | null; zh: RegExp | null };
   topics: TopicRule[];
   /** Severity of each topic (1 = routine … 3 = gravest), used to order a post's topics. */
   topicSeverity: Map<Topic, number>;
@@ -89,6 +91,7 @@ export function buildNegativityModel(files: RuleFile[]): NegativityModel {
   const model: NegativityModel = {
     phrases: emptyTrie(),
     intents: [],
+    intentGates: { en: null, zh: null },
     topics: [],
     topicSeverity: new Map(TOPICS.map((t) => [t, 1])),
     learned: { en: { weights: new Map(), bias: DEFAULT_BIAS }, zh: { weights: new Map(), bias: DEFAULT_BIAS } },
@@ -112,6 +115,7 @@ export function buildNegativityModel(files: RuleFile[]): NegativityModel {
       throw new ConfigError(file.path, 'file', 'unknown lexicon file: expected *-negative.tsv, *-positive.tsv, learned-en|zh.tsv, modifiers.yaml, complaints.yaml or topics.yaml');
     }
   }
+  model.intentGates = { en: intentGate(model.intents, 'en'), zh: intentGate(model.intents, 'zh') };
   return model;
 }
 

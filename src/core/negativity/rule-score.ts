@@ -83,7 +83,9 @@ export function scoreRules(model: NegativityModel, f: Features, lower: string): 
   let complaintIntent = false;
   const topics = new Set<Topic>();
   const scripts = scriptsOf(f);
-  for (const intent of model.intents) {
+  const gates = model.intentGates;
+  const anyIntent = matchRule(gates, lower, scripts) !== null;
+  for (const intent of anyIntent ? model.intents : []) {
     const m = matchRule(intent, lower, scripts);
     if (!m) continue;
     logit += intent.weight;
