@@ -6,6 +6,8 @@ import { ConfigError, type RuleFile } from '../core/errors.js';
 import { buildNegativityModel, type NegativityModel } from '../core/negativity/index.js';
 import { parsePlaybook, type Playbook } from '../core/playbook/index.js';
 import { parseBrand, type Brand, type SourceConfigParser } from './brand.js';
+import type { RoutingConfig } from '../core/routing/index.js';
+import { loadRouting } from './routing.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -42,6 +44,8 @@ export interface Config {
   demo: boolean;
   /** Rule files by path, for modules that parse their own (routing, reply-lint). */
   files: ReadonlyMap<string, string>;
+  /** Routes, channels and on-call: `routing.yaml`, or the built-in default (email when SMTP is set). */
+  routing: RoutingConfig;
 }
 
 function envNumber(env: Env, name: string, dflt: number): number {
@@ -94,5 +98,7 @@ export function buildConfig(files: RuleFile[], env: Env, parseSource: SourceConf
   const playbooks = files.filter((f) => /^playbooks\/[^/]+\.md$/.test(f.path)).map(parsePlaybook);
   for (const b of brands) for (const p of b.playbooks ?? []) if (!playbooks.some((x) => x.id === p)) throw new ConfigError(b.file, 'playbooks', `no playbook named ${JSON.stringify(p)} in rules/playbooks/`);
   const negativity = buildNegativityModel(files.filter((f) => f.path.startsWith('lexicons/')));
-  return Object.freeze({ settings, brands, playbooks, negativity, demo, files: new Map(files.map((f) => [f.path, f.text])) });
+  const fileMap = new Map(files.map((f) => [f.path, f.text]));
+  const routing = loadRouting(fileMap, settings, env);
+  return Object.freeze({ settings, brands, playbooks, negativity, demo, files: fileMap, routing });
 }

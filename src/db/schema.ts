@@ -87,6 +87,11 @@ export interface IncidentsTable {
   topics: string;
   playbook_id: string | null;
   updated_at: number;
+  /** Escalation (migration 003): when the current run began (null = opened_at), steps notified, snooze, assignee. */
+  escalation_started_at: number | null;
+  escalation_steps: Generated<number>;
+  snoozed_until: number | null;
+  assignee: string | null;
 }
 
 export interface IncidentEventsTable {
@@ -118,6 +123,18 @@ export interface DeliveriesTable {
   last_error: string | null;
   created_at: number;
   sent_at: number | null;
+  /** Routing (migration 003): the route this row serves (null = sent without noise control) and the last decision. */
+  route: string | null;
+  decision: string | null;
+}
+
+/** A channel that failed permanently (failing_since set) until an admin re-enables it. */
+export interface ChannelHealthTable {
+  channel: string;
+  failing_since: number | null;
+  reason: string | null;
+  updated_at: number;
+  updated_by: string | null;
 }
 
 export interface UsersTable {
@@ -151,6 +168,7 @@ export interface Database {
   incident_events: IncidentEventsTable;
   alerts: AlertsTable;
   deliveries: DeliveriesTable;
+  channel_health: ChannelHealthTable;
   users: UsersTable;
   api_tokens: ApiTokensTable;
   used_ack_tokens: UsedAckTokensTable;

@@ -5,7 +5,7 @@ import { planFromDecision } from '../core/incident.js';
 import { buildGuidance, matchPlaybook } from '../core/playbook/index.js';
 import type { AlertPost, ChartPoint, Incident } from '../core/types.js';
 import type { Brand } from '../config/brand.js';
-import { enqueueAlert } from '../db/queries/outbox.js';
+import { routeAlert } from './route-alert.js';
 import { insertEvent, insertIncident, openIncidentOf, transition } from '../db/queries/incidents.js';
 import { topNegativePosts } from '../db/queries/posts.js';
 import { saveJudgedWindows, windowsBetween, type JudgedWindow } from '../db/queries/windows.js';
@@ -80,6 +80,7 @@ export async function applyDecision(deps: Deps, brand: Brand, judged: JudgedWind
     });
   }
 
+  let heldLocally = false;
   await atomically(deps.db, async (trx) => {
     if (plan.kind === 'open' && incident) {
       await insertIncident(trx, incident, plan.event);
@@ -90,13 +91,13 @@ export async function applyDecision(deps: Deps, brand: Brand, judged: JudgedWind
       await transition(trx, { id: plan.incidentId, from: plan.from, to: 'resolved', patch: { resolved_at: w.end, reason: d.reason }, event: plan.event });
     }
     if (alert) {
-      const channels = [...deps.channels.keys()];
-      await enqueueAlert(trx, alert, channels.length ? channels : ['outbox'], now, channels.length ? 'pending' : 'held');
-      await insertEvent(trx, { incidentId: alert.incidentId, at: now, type: 'alert-queued', actor: null, message: `Alert queued (${alert.kind}) to ${channels.length ? channels.join(', ') : 'the local outbox (no channel configured)'}: ${alert.summary}`, data: { alertId: alert.id } });
+      const routed = await routeAlert(deps, trx, alert, incident!.topics, now);
+      heldLocally = routed.held;
+      await insertEvent(trx, { incidentId: alert.incidentId, at: now, type: 'alert-queued', actor: null, message: `Alert queued (${alert.kind}) to ${routed.description}: ${alert.summary}`, data: { alertId: alert.id } });
     } else if (incident && alertKind && stale) {
       await insertEvent(trx, { incidentId: incident.id, at: now, type: 'note', actor: null, message: 'No alert sent: this window closed over an hour ago (catching up after downtime).' });
     }
     await saveJudgedWindows(trx, brand.id, judged, detectorState, nextWindowStart);
   });
-  if (alert && deps.channels.size === 0) deps.log(`ALERT ${alert.title}\n  ${alert.summary}\n  ${alert.reason}\n  acknowledge: ${alert.ackUrl}`);
+  if (alert && heldLocally) deps.log(`ALERT ${alert.title}\n  ${alert.summary}\n  ${alert.reason}\n  acknowledge: ${alert.ackUrl}`);
 }

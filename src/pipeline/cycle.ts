@@ -2,6 +2,7 @@
 import { pollSources, type SourcePollOutcome } from './poll-sources.js';
 import { judgeBrand, type JudgeOutcome } from './judge-windows.js';
 import { dispatchOutbox, type DispatchOutcome } from './dispatch.js';
+import { escalateIncidents } from './escalate.js';
 import type { Deps } from './deps.js';
 
 export interface CycleOutcome {
@@ -21,6 +22,12 @@ export async function runPollCycle(deps: Deps, now: number): Promise<CycleOutcom
     } catch (err) {
       deps.log(`brand ${brand.id}: judging windows failed: ${(err as Error).stack ?? String(err)}`);
     }
+  }
+  // Escalation before dispatch, so a level that falls due this cycle is delivered this cycle.
+  try {
+    await escalateIncidents(deps, now);
+  } catch (err) {
+    deps.log(`escalation failed: ${(err as Error).stack ?? String(err)}`);
   }
   const deliveries = await dispatchOutbox(deps, now);
   return { at: now, sources, brands, deliveries };

@@ -2,13 +2,10 @@
 import type { Db } from '../db/schema.js';
 import type { Config, Env } from '../config/index.js';
 import type { Source, SourceIO } from '../sources/source.js';
-import type { Channel, ChannelIO } from '../channels/channel.js';
+import type { ChannelIO } from '../channels/channel.js';
+import type { ChannelInstance } from '../config/routing.js';
 
-export interface ChannelInstance {
-  name: string;
-  channel: Channel<unknown>;
-  cfg: unknown;
-}
+export type { ChannelInstance };
 
 export interface Deps {
   db: Db;

@@ -12,7 +12,8 @@ import { openSqlite } from '../db/sqlite.js';
 import { createHttpClient, type HttpClient } from '../lib/http.js';
 import { randomId } from '../lib/signing.js';
 import { createSmtpMailer } from '../lib/mailer.js';
-import { CHANNELS } from '../channels/registry.js';
+import { buildChannels, ROUTING_FILE } from '../config/routing.js';
+import { ConfigError } from '../core/errors.js';
 import type { ChannelInstance, Deps } from '../pipeline/deps.js';
 import type { Source } from '../sources/source.js';
 import { ALL_SOURCES } from '../sources/all.js';
@@ -55,15 +56,15 @@ function signingSecret(config: Config): string {
   return secret;
 }
 
-/** Alert channels from the environment: email when SMTP is set. (Routing rules extend this.) */
+/**
+ * Alert channels from the routing config (routing.yaml or the SMTP default). Email needs a mail transport, and on
+ * Node that is SMTP from the environment: a routing.yaml email channel without SMTP_HOST stops start-up.
+ */
 function channelsFrom(config: Config, env: Env): Map<string, ChannelInstance> {
-  const out = new Map<string, ChannelInstance>();
-  const s = config.settings;
-  if (s.smtp && s.emailTo.length) {
-    const cfg = CHANNELS.email.parseConfig({ from: s.emailFrom, to: s.emailTo }, env);
-    out.set('email', { name: 'email', channel: CHANNELS.email as never, cfg });
+  for (const [id, c] of Object.entries(config.routing.channels)) {
+    if (c.kind === 'email' && !config.settings.smtp) throw new ConfigError(ROUTING_FILE, `channels.${id}.kind`, 'email channels need SMTP_HOST (and SMTP_PORT, SMTP_USER, SMTP_PASS as needed) in the environment');
   }
-  return out;
+  return buildChannels(config.routing, env);
 }
 
 /** Composes everything one process needs. Call `close()` when done. */

@@ -1,0 +1,88 @@
+/**
+ * Escalation, each cycle before dispatch: for open incidents whose route has an escalation policy, `nextEscalation`
+ * says whether a level is due; a due level becomes a 'reminder' alert naming the level and who is on call, through
+ * the same routes and outbox as any alert. Progress is stored on the incident by compare-and-set, so a restart
+ * resumes where it was and two overlapping cycles never page a level twice. Acknowledging stops it; a snooze holds
+ * it and, when it ends, re-notifies whoever is on call then.
+ */
+import { nextEscalation, resolveTargets, type EscalationStep } from '../core/oncall/index.js';
+import { selectRoutes } from '../core/routing/index.js';
+import type { Alert } from '../core/types.js';
+import { atomically } from '../db/atomic.js';
+import { insertEvent } from '../db/queries/incidents.js';
+import { advanceEscalation, escalatingIncidents, insertOnCallEvent, type OnCallRow } from '../db/queries/oncall.js';
+import { signAckToken } from '../lib/signing.js';
+import type { Deps } from './deps.js';
+import { routeAlert } from './route-alert.js';
+
+const ACK_LINK_TTL_MS = 7 * 24 * 3600_000;
+const SEV = { warning: { en: 'WARNING', zh: '警告' }, critical: { en: 'CRITICAL', zh: '严重' } } as const;
+
+export interface EscalationOutcome {
+  /** Levels paged (including level 1 covered by the opening alert). */
+  paged: number;
+  reminders: number;
+}
+
+type Notify = Extract<EscalationStep, { action: 'notify' }>;
+
+/** The policy that governs an incident: the first primary route for its reminders that names one. */
+function policyFor(deps: Deps, inc: OnCallRow) {
+  const routing = deps.config.routing;
+  const sel = selectRoutes(routing, { incidentId: inc.id, kind: 'reminder', severity: inc.severity, brand: { id: inc.brandId }, topics: inc.topics });
+  const route = sel.primary.find((r) => r.escalation !== null);
+  return route ? routing.escalations[route.escalation!] ?? null : null;
+}
+
+/** The latest step due now: after downtime, levels already overdue are skipped and only the current one is paged. */
+function latestDue(policy: NonNullable<ReturnType<typeof policyFor>>, inc: OnCallRow, now: number): Notify | null {
+  const state = { state: inc.state, startedAt: inc.escalationStartedAt, stepsDone: inc.escalationSteps, snoozedUntil: inc.snoozedUntil };
+  let step = nextEscalation(policy, state, now);
+  if (step.action !== 'notify') return null;
+  while (step.restartedAt === undefined) {
+    const after = nextEscalation(policy, { ...state, stepsDone: step.step + 1 }, now);
+    if (after.action !== 'notify') break;
+    step = after;
+  }
+  return step;
+}
+
+/** A reminder built on the incident's latest alert (numbers, chart, posts, guidance), naming the level and the people. */
+function reminderAlert(base: Alert, id: string, now: number, ackUrl: string, line: { en: string; zh: string }, reason: string): Alert {
+  const zh = base.lang === 'zh';
+  const title = `[${SEV[base.severity][base.lang]}] ${base.brand.name}: ${zh ? `事件仍未确认 · ${line.zh}` : `incident still unacknowledged — ${line.en}`}`;
+  return { ...base, id, kind: 'reminder', createdAt: now, title, summary: `${zh ? line.zh : line.en}${zh ? '；最新数据：' : '; latest numbers: '}${base.summary}`, reason, ackUrl };
+}
+
+/** Runs escalation for every open (or snoozed) incident at `now`. */
+export async function escalateIncidents(deps: Deps, now: number): Promise<EscalationOutcome> {
+  const out: EscalationOutcome = { paged: 0, reminders: 0 };
+  for (const inc of await escalatingIncidents(deps.db)) {
+    const policy = policyFor(deps, inc);
+    const step = policy ? latestDue(policy, inc, now) : null;
+    if (!policy || !step) continue;
+    const { users, reasons } = resolveTargets(step.targets, deps.config.routing.schedules, now);
+    const level = `level ${step.level + 1}${step.round > 0 ? `, round ${step.round + 1}` : ''} of ${policy.id}`;
+    const who = users.length ? users.join(', ') : 'nobody (no target resolved)';
+    const base = (await deps.db.selectFrom('alerts').select('payload').where('incident_id', '=', inc.id).where('kind', '!=', 'reminder').orderBy('created_at', 'desc').executeTakeFirst()) ?? (await deps.db.selectFrom('alerts').select('payload').where('incident_id', '=', inc.id).orderBy('created_at', 'desc').executeTakeFirst());
+    // Level 1 at the start of a run is paged by the opening alert itself; a snooze ending pages again.
+    const coveredByOpening = step.step === 0 && step.restartedAt === undefined && base !== undefined;
+    await atomically(deps.db, async (trx) => {
+      const moved = await advanceEscalation(trx, inc.id, { steps: inc.escalationSteps, snoozedUntil: inc.snoozedUntil }, { steps: step.step + 1, restartedAt: step.restartedAt });
+      if (!moved) return;
+      out.paged++;
+      if (step.restartedAt !== undefined) await insertOnCallEvent(trx, { incidentId: inc.id, at: now, type: 'snooze-ended', actor: null, message: `Snooze ended at ${new Date(step.restartedAt).toISOString()}: escalation starts again from level 1 with whoever is on call now (${who})` });
+      await insertOnCallEvent(trx, { incidentId: inc.id, at: now, type: 'paged', actor: null, message: `Paged ${level}: ${who}${coveredByOpening ? ' (by the opening alert)' : ''} — ${step.reason}; ${reasons.join('; ')}`, data: { level: step.level + 1, round: step.round + 1, users, policy: policy.id } });
+      if (coveredByOpening || base === undefined) return;
+      const id = deps.newId();
+      const token = await signAckToken(deps.secret, { inc: inc.id, to: 'alert', exp: now + ACK_LINK_TTL_MS, jti: id });
+      const line = { en: `${level[0]!.toUpperCase()}${level.slice(1)}: on call now ${who}`, zh: `第 ${step.level + 1} 级${step.round > 0 ? `（第 ${step.round + 1} 轮）` : ''}（${policy.id}）：当前值班 ${who}` };
+      const alert = reminderAlert(JSON.parse(base.payload) as Alert, id, now, `${deps.config.settings.publicUrl}/ack/${token}`, line, `${step.reason}. ${reasons.join('; ')}`);
+      const routed = await routeAlert(deps, trx, alert, inc.topics, now);
+      await insertEvent(trx, { incidentId: inc.id, at: now, type: 'alert-queued', actor: null, message: `Reminder queued (${level}, on call: ${who}) to ${routed.description}`, data: { alertId: id } });
+      out.reminders++;
+    });
+  }
+  return out;
+}
+
