@@ -1,5 +1,5 @@
 /** Builds the alert a channel renders: the numbers in words, the chart, the posts that drive it, the guidance. */
-import type { Alert, AlertGuidance, AlertKind, AlertPost, ChartPoint, DetectorDecision, Incident, Severity, SpreadWindow } from './types.js';
+import type { Alert, AlertGuidance, AlertKind, AlertPost, ChartPoint, DetectorDecision, Incident, SpreadWindow } from './types.js';
 
 export interface AlertInput {
   id: string;
@@ -41,8 +41,6 @@ const TITLES: Record<AlertKind, { en: string; zh: string }> = {
   'source-degraded': { en: 'a source is failing', zh: '数据源异常' },
 };
 
-const SEV: Record<Severity, { en: string; zh: string }> = { warning: { en: 'WARNING', zh: '警告' }, critical: { en: 'CRITICAL', zh: '严重' } };
-
 /** Assembles the alert payload. */
 export function buildAlert(i: AlertInput): Alert {
   const lang = i.brand.lang;
@@ -54,7 +52,8 @@ export function buildAlert(i: AlertInput): Alert {
     severity: i.incident.severity,
     lang,
     createdAt: i.now,
-    title: `[${SEV[i.incident.severity][lang]}] ${i.brand.name}: ${TITLES[i.kind][lang]}`,
+    // Channels prefix severity, kind and brand themselves; the title is what happened.
+    title: TITLES[i.kind][lang],
     summary: summarise(i.window, i.decision, i.brand.windowMinutes, lang),
     reason: i.decision.reason,
     chart: i.chart,

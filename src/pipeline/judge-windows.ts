@@ -7,7 +7,10 @@ import { createDetectorState, stepDetector, type DetectorState } from '../core/d
 import { computeSpreadWindow, latestTotals, windowStart, type WindowPost, type WindowSnapshot } from '../core/spread.js';
 import type { DetectorDecision, SpreadWindow } from '../core/types.js';
 import type { Brand } from '../config/brand.js';
-import { listSourceStates, negativeSnapshotsIn, postsCreatedIn } from '../db/queries/posts.js';
+import { negativeSnapshotsIn, postsCreatedIn } from '../db/queries/posts.js';
+import { firstPollAt, pollsSince } from '../db/queries/source-polls.js';
+import { windowComplete, type PollOutcome } from '../core/source-health.js';
+import { pollInterval } from './source-health.js';
 import { getDetectorState, saveJudgedWindows, type JudgedWindow } from '../db/queries/windows.js';
 import type { Deps } from './deps.js';
 import { applyDecision } from './apply-decision.js';
@@ -23,12 +26,20 @@ export interface JudgeOutcome {
 
 const isNegative = (p: { negative: number; corrected_negative: number | null }) => (p.corrected_negative ?? p.negative) === 1;
 
-/** Time since which a failing source of the brand makes windows incomplete (Infinity when all are healthy). */
-async function incompleteSince(deps: Deps, brand: Brand): Promise<number> {
-  const ids = new Set(brand.sources.map((s) => s.id));
-  let since = Infinity;
-  for (const s of await listSourceStates(deps.db)) if (ids.has(s.source_id) && s.consecutive_failures > 0) since = Math.min(since, s.last_ok_at ?? 0);
-  return since;
+/**
+ * Whether each window can teach the baseline: every source of the brand polled fine around it. Windows before a
+ * source's first poll (history it brought in at once) count as complete; a push-only webhook source never blocks.
+ */
+async function completeness(deps: Deps, brand: Brand, from: number): Promise<(start: number, end: number) => boolean> {
+  const checks: { first: number; outcomes: PollOutcome[]; interval: number }[] = [];
+  for (const src of brand.sources) {
+    if (src.kind === 'webhook') continue;
+    const first = await firstPollAt(deps.db, src.id);
+    if (first === null) continue;
+    const outcomes = await pollsSince(deps.db, src.id, from - 3600_000);
+    checks.push({ first, outcomes, interval: pollInterval(outcomes.map((o) => o.at)) });
+  }
+  return (start, end) => checks.every((c) => end <= c.first || windowComplete(c.outcomes, start, end, c.interval));
 }
 
 /** Judges every closed window of one brand up to `now`. */
@@ -55,7 +66,7 @@ export async function judgeBrand(deps: Deps, brand: Brand, now: number): Promise
   const rows = await postsCreatedIn(deps.db, brand.id, next, lastEnd);
   const posts: WindowPost[] = rows.map((p) => ({ key: `${p.source_id}\u0000${p.external_id}`, createdAt: p.created_at, negative: isNegative(p), authorFollowers: p.author_followers, isOwn: p.is_own === 1 }));
   const snaps: WindowSnapshot[] = (await negativeSnapshotsIn(deps.db, brand.id, next, lastEnd)).map((s) => ({ ...s, externalId: s.external_id, key: `${s.source_id}\u0000${s.external_id}` }));
-  const brokenSince = await incompleteSince(deps, brand);
+  const isComplete = await completeness(deps, brand, next);
 
   let pending: JudgedWindow[] = [];
   let pi = 0;
@@ -72,7 +83,7 @@ export async function judgeBrand(deps: Deps, brand: Brand, now: number): Promise
     const s0 = si;
     while (pi < posts.length && posts[pi]!.createdAt < s + W) pi++;
     while (si < snaps.length && snaps[si]!.at < s + W) si++;
-    const w: SpreadWindow = computeSpreadWindow(brand.id, s, s + W, posts.slice(p0, pi), snaps.slice(s0, si), prevTotals, s + W <= brokenSince);
+    const w: SpreadWindow = computeSpreadWindow(brand.id, s, s + W, posts.slice(p0, pi), snaps.slice(s0, si), prevTotals, isComplete(s, s + W));
     fold(s0, si);
     const step = stepDetector(state, { start: s, value: w.negPosts, complete: w.complete, signals: { negEngagementPerMin: w.negEngagementPerMin, reach: w.reach } }, cfg);
     state = step.state;

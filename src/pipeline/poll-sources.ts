@@ -3,7 +3,13 @@ import { scoreText } from '../core/negativity/index.js';
 import type { ScoredPost } from '../core/types.js';
 import { brandTerms, type Brand, type SourceInstance } from '../config/brand.js';
 import { commitPoll, getSourceState, recordSourceFailure } from '../db/queries/posts.js';
+import { recordPoll, youngPosts } from '../db/queries/source-polls.js';
 import type { Deps } from './deps.js';
+import { checkSourceHealth } from './source-health.js';
+
+/** Posts younger than this have their counters re-read each cycle (within the source's request budget). */
+const TRACK_ENGAGEMENT_MS = 6 * 3600_000;
+const MAX_REFRESH = 100;
 
 export interface SourcePollOutcome {
   sourceId: string;
@@ -33,9 +39,10 @@ async function pollOne(deps: Deps, brand: Brand, src: SourceInstance, now: numbe
   if (state && state.next_attempt_at > now) return { sourceId: src.id, ok: true, posts: 0, requests: 0 };
   const terms = brandTerms(brand);
   const exclude = brand.queries.flatMap((q) => q.exclude);
+  const refresh = await youngPosts(deps.db, src.id, now - TRACK_ENGAGEMENT_MS, MAX_REFRESH);
   let result;
   try {
-    result = await source.poll(src.cfg, state?.cursor ?? null, deps.sourceIO, { brandId: brand.id, terms, exclude, budget: src.budget, refresh: [] });
+    result = await source.poll(src.cfg, state?.cursor ?? null, deps.sourceIO, { brandId: brand.id, terms, exclude, budget: src.budget, refresh });
   } catch (err) {
     // A source that throws is a bug, but it must not stop the other sources or lose the cursor.
     result = { ok: false as const, requests: 0, error: { permanent: false, reason: 'bad-response' as const, detail: `source crashed: ${(err as Error).message}` } };
@@ -44,12 +51,16 @@ async function pollOne(deps: Deps, brand: Brand, src: SourceInstance, now: numbe
     const failures = (state?.consecutive_failures ?? 0) + 1;
     const wait = backoffMs(failures, deps.sourceIO.random(), result.error.retryAfterMs);
     await recordSourceFailure(deps.db, src.id, brand.id, `${result.error.permanent ? 'permanent' : 'transient'} ${result.error.reason}: ${result.error.detail}`, now + wait, now);
+    await recordPoll(deps.db, src.id, { at: now, ok: false, posts: 0, requests: result.requests, reason: result.error.reason, detail: result.error.detail, permanent: result.error.permanent });
+    await checkSourceHealth(deps, brand, src, now);
     deps.log(`source ${src.id} failed (${result.error.reason}): ${result.error.detail}; next try in ${Math.round(wait / 1000)} s`);
     return { sourceId: src.id, ok: false, posts: 0, requests: result.requests, error: result.error.detail };
   }
   const scores = scorePosts(deps, brand, result.posts);
   const posts: ScoredPost[] = result.posts.map((p, i) => ({ ...p, brandId: brand.id, sourceId: src.id, score: scores[i]! }));
   await commitPoll(deps.db, { sourceId: src.id, brandId: brand.id, posts, ownHandles: new Set(brand.ownAccounts), snapshots: result.snapshots, cursor: result.cursor, now });
+  await recordPoll(deps.db, src.id, { at: now, ok: true, posts: posts.length, requests: result.requests });
+  await checkSourceHealth(deps, brand, src, now);
   return { sourceId: src.id, ok: true, posts: posts.length, requests: result.requests };
 }
 

@@ -30,7 +30,13 @@ export async function getIncident(db: Db, id: string): Promise<Incident | null> 
 
 /** The brand's incident that is not resolved, if any. */
 export async function openIncidentOf(db: Db, brandId: string): Promise<Incident | null> {
-  const r = await db.selectFrom('incidents').selectAll().where('brand_id', '=', brandId).where('state', '!=', 'resolved').orderBy('opened_at', 'desc').executeTakeFirst();
+  const r = await db.selectFrom('incidents').selectAll().where('brand_id', '=', brandId).where('kind', '=', 'spread').where('state', '!=', 'resolved').orderBy('opened_at', 'desc').executeTakeFirst();
+  return r ? toIncident(r) : null;
+}
+
+/** The open "source degraded" incident of a source, if any. */
+export async function openSourceIncident(db: Db, sourceId: string): Promise<Incident | null> {
+  const r = await db.selectFrom('incidents').selectAll().where('kind', '=', 'source').where('source_id', '=', sourceId).where('state', '!=', 'resolved').executeTakeFirst();
   return r ? toIncident(r) : null;
 }
 
@@ -49,11 +55,12 @@ export async function listEvents(db: Db, incidentId: string): Promise<IncidentEv
   return rows.map((r) => ({ incidentId: r.incident_id, at: r.at, type: r.type as IncidentEvent['type'], actor: r.actor, message: r.message, data: r.data ? (JSON.parse(r.data) as Record<string, unknown>) : undefined }));
 }
 
-export async function insertIncident(db: Db, i: Incident, event: IncidentEvent): Promise<void> {
+/** Inserts an incident and its first event. `kind` 'source' marks a degraded source rather than spreading posts. */
+export async function insertIncident(db: Db, i: Incident, event: IncidentEvent, kind: { kind: 'spread' | 'source'; sourceId?: string } = { kind: 'spread' }): Promise<void> {
   await atomically(db, async (trx) => {
     await trx
       .insertInto('incidents')
-      .values({ id: i.id, brand_id: i.brandId, state: i.state, severity: i.severity, title: i.title, opened_at: i.openedAt, acknowledged_at: null, acknowledged_by: null, resolved_at: null, reason: i.reason, topics: JSON.stringify(i.topics), playbook_id: i.playbookId, updated_at: i.openedAt })
+      .values({ id: i.id, brand_id: i.brandId, state: i.state, severity: i.severity, title: i.title, opened_at: i.openedAt, acknowledged_at: null, acknowledged_by: null, resolved_at: null, reason: i.reason, topics: JSON.stringify(i.topics), playbook_id: i.playbookId, updated_at: i.openedAt, kind: kind.kind, source_id: kind.sourceId ?? null })
       .execute();
     await insertEvent(trx, event);
   });
