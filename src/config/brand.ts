@@ -1,7 +1,7 @@
 /** Parses one `rules/brands/*.yaml` file into a validated brand. */
 import { parse as parseYaml } from 'yaml';
 import { ConfigError, type RuleFile } from '../core/errors.js';
-import type { BrandNegativityOverrides } from '../core/negativity/index.js';
+import { parseBrandNegativity, type BrandNegativityOverrides } from '../core/negativity/index.js';
 import { Fields, type Obj } from './validate.js';
 
 export interface SourceInstance {
@@ -90,8 +90,6 @@ export function parseBrand(file: RuleFile, env: Record<string, string | undefine
     }
     return { id: `${id}:${name}`, kind, name, cfg, budget: s.num('budget', 30, 1, 10_000) };
   });
-  const neg = f.sub('negativity');
-  neg?.only(['extra_negative', 'ignore']);
   const playbooks = f.obj.playbooks === undefined ? null : f.strs('playbooks');
   return {
     id,
@@ -106,7 +104,7 @@ export function parseBrand(file: RuleFile, env: Record<string, string | undefine
     sources,
     playbooks,
     routes: f.strs('routes', ['default']),
-    negativity: { extraNegative: neg?.strs('extra_negative') ?? [], ignore: neg?.strs('ignore') ?? [] },
+    negativity: parseBrandNegativity(f.obj.negativity, file.path),
     file: file.path,
   };
 }

@@ -6,6 +6,7 @@ import { commitPoll, getSourceState, recordSourceFailure } from '../db/queries/p
 import { recordPoll, youngPosts } from '../db/queries/source-polls.js';
 import type { Deps } from './deps.js';
 import { checkSourceHealth } from './source-health.js';
+import { adaptiveFor } from './adaptive.js';
 
 /** Posts younger than this have their counters re-read each cycle (within the source's request budget). */
 const TRACK_ENGAGEMENT_MS = 6 * 3600_000;
@@ -27,9 +28,11 @@ export function backoffMs(failures: number, random: number, retryAfterMs?: numbe
   return Math.max(retryAfterMs ?? 0, Math.round(exp / 2 + (random * exp) / 2));
 }
 
-/** Scores posts for a brand: own-account posts are kept but never counted as complaints. */
-export function scorePosts(deps: Deps, brand: Brand, posts: { text: string }[]): ScoredPost['score'][] {
-  return posts.map((p) => scoreText(deps.config.negativity, p.text, brand.negativity));
+/** Scores posts for a brand, with its extra/ignored terms and the adaptive layer learned from its corrections. */
+export async function scorePosts(deps: Deps, brand: Brand, posts: { text: string }[]): Promise<ScoredPost['score'][]> {
+  const adaptive = await adaptiveFor(deps.db, brand.id);
+  const overrides = adaptive ? { ...brand.negativity, adaptive } : brand.negativity;
+  return posts.map((p) => scoreText(deps.config.negativity, p.text, overrides));
 }
 
 async function pollOne(deps: Deps, brand: Brand, src: SourceInstance, now: number): Promise<SourcePollOutcome> {
@@ -56,7 +59,7 @@ async function pollOne(deps: Deps, brand: Brand, src: SourceInstance, now: numbe
     deps.log(`source ${src.id} failed (${result.error.reason}): ${result.error.detail}; next try in ${Math.round(wait / 1000)} s`);
     return { sourceId: src.id, ok: false, posts: 0, requests: result.requests, error: result.error.detail };
   }
-  const scores = scorePosts(deps, brand, result.posts);
+  const scores = await scorePosts(deps, brand, result.posts);
   const posts: ScoredPost[] = result.posts.map((p, i) => ({ ...p, brandId: brand.id, sourceId: src.id, score: scores[i]! }));
   await commitPoll(deps.db, { sourceId: src.id, brandId: brand.id, posts, ownHandles: new Set(brand.ownAccounts), snapshots: result.snapshots, cursor: result.cursor, now });
   await recordPoll(deps.db, src.id, { at: now, ok: true, posts: posts.length, requests: result.requests });

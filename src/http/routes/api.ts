@@ -8,6 +8,7 @@ import type { Deps } from '../../pipeline/deps.js';
 import { requireRole, type AppEnv } from '../auth.js';
 import { acknowledge, addNote, resolveIncident, type ActionResult } from '../incident-actions.js';
 import { incidentView } from '../incident-view.js';
+import { correctionRoutes } from './corrections.js';
 
 async function jsonBody(req: Request): Promise<Record<string, unknown>> {
   try {
@@ -74,6 +75,8 @@ export function apiRoutes(deps: Deps) {
     const r = act(await addNote(deps, c.req.param('id'), c.get('user')!.name, typeof body.note === 'string' ? body.note : ''));
     return c.json(r.body, r.status);
   });
+
+  api.route('/posts', correctionRoutes(deps));
 
   api.get('/outbox', async (c) => c.json({ deliveries: await listDeliveries(deps.db, { limit: 200 }) }));
   return api;

@@ -37,7 +37,7 @@ export function ingestRoutes(deps: Deps) {
     }
     const posts = body.records.flatMap((r) => (r.type === 'post' ? [r.post] : []));
     const snapshots = body.records.flatMap((r) => (r.type === 'engagement' ? [r.snapshot] : []));
-    const scores = scorePosts(deps, brand, posts);
+    const scores = await scorePosts(deps, brand, posts);
     const scored: ScoredPost[] = posts.map((p, i) => ({ ...p, brandId: brand.id, sourceId: src.id, score: scores[i]! }));
     const state = await getSourceState(deps.db, src.id);
     await commitPoll(deps.db, { sourceId: src.id, brandId: brand.id, posts: scored, ownHandles: new Set(brand.ownAccounts), snapshots, cursor: state?.cursor ?? null, now: deps.sourceIO.now() });
