@@ -8,6 +8,7 @@ import { apiRoutes } from './routes/api.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { pageRoutes } from './routes/pages.js';
 import { ackLinkRoutes } from './routes/ack-link.js';
+import { oncallApiRoutes, oncallPageRoutes } from './routes/oncall.js';
 
 export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>();
@@ -17,10 +18,12 @@ export function createApp(deps: Deps) {
   app.route('/api/ingest', ingestRoutes(deps));
   app.use('*', identify(deps));
   app.route('/api', apiRoutes(deps));
+  app.route('/api', oncallApiRoutes(deps));
   app.use('/ack/*', csrf());
   app.route('/ack', ackLinkRoutes(deps));
   app.use('/incidents/*', csrf());
   app.use('/login', csrf());
+  app.route('/', oncallPageRoutes(deps));
   app.route('/', pageRoutes(deps));
   app.onError((err, c) => {
     deps.log(`http ${c.req.method} ${c.req.path}: ${err.stack ?? err.message}`);

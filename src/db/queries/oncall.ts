@@ -51,9 +51,9 @@ export async function onCallRow(db: Db, id: string): Promise<OnCallRow | null> {
   return r ? toRow(r) : null;
 }
 
-/** Incidents escalation must look at: open ones, and snoozed ones (a snooze ending re-notifies). */
+/** Incidents escalation must look at: open ones (snoozed or not). Acknowledging or resolving stops escalation. */
 export async function escalatingIncidents(db: Db): Promise<OnCallRow[]> {
-  const rows = await db.selectFrom('incidents').select(COLUMNS).where((eb) => eb.or([eb('state', '=', 'open'), eb.and([eb('state', '!=', 'resolved'), eb('snoozed_until', 'is not', null)])])).orderBy('opened_at').execute();
+  const rows = await db.selectFrom('incidents').select(COLUMNS).where('state', '=', 'open').orderBy('opened_at').execute();
   return rows.map(toRow);
 }
 
