@@ -44,8 +44,15 @@ export async function world(routing: string | null, env: Env, start: number): Pr
   const fullEnv: Env = { EMBERWATCH_DB: join(tmp.dir, 'ew.sqlite'), EMBERWATCH_RULES: rules, ...env };
   const clock = fakeClock(start);
   const logs: string[] = [];
+  let deps: Deps;
+  try {
+    deps = await testDeps(fullEnv, clock, logs);
+  } catch (err) {
+    tmp.cleanup();
+    throw err;
+  }
   const w: World = {
-    deps: await testDeps(fullEnv, clock, logs),
+    deps,
     clock,
     logs,
     env: fullEnv,
