@@ -11,6 +11,8 @@ import { incidentView } from '../incident-view.js';
 import { LoginPage } from '../views/ack-page.js';
 import { IncidentPage } from '../views/incident-page.js';
 import { OverviewPage, type BrandSummary } from '../views/overview-page.js';
+import { onCallRow } from '../../db/queries/oncall.js';
+import { channelStatus } from './oncall.js';
 
 const safeNext = (n: unknown) => (typeof n === 'string' && /^\/(?!\/)/.test(n) ? n : '/');
 
@@ -66,7 +68,7 @@ export function pageRoutes(deps: Deps) {
       const a = JSON.parse(h.payload) as Alert;
       return { title: a.title, summary: a.summary, at: h.created_at, incidentId: a.incidentId };
     });
-    return c.html(<OverviewPage brands={brands} demo={deps.config.demo} heldAlerts={heldAlerts} user={c.get('user')} />);
+    return c.html(<OverviewPage brands={brands} demo={deps.config.demo} heldAlerts={heldAlerts} user={c.get('user')} channels={await channelStatus(deps)} adminCsrf={c.get('user')!.role === 'admin' ? await csrfToken(deps, c.get('user')!) : null} />);
   });
 
   r.get('/incidents/:id', requireRole('viewer', 'page'), async (c) => {
@@ -74,7 +76,7 @@ export function pageRoutes(deps: Deps) {
     if (!v) return c.text('No such incident', 404);
     const user = c.get('user')!;
     const canAct = user.role !== 'viewer';
-    return c.html(<IncidentPage {...v} user={user} canAct={canAct} csrf={canAct ? await csrfToken(deps, user) : null} flash={c.req.query('done') ?? undefined} />);
+    return c.html(<IncidentPage {...v} user={user} canAct={canAct} csrf={canAct ? await csrfToken(deps, user) : null} flash={c.req.query('done') ?? undefined} onCall={await onCallRow(deps.db, c.req.param('id'))} />);
   });
 
   for (const [action, run] of [

@@ -3,6 +3,11 @@ import type { AlertGuidance, ChartPoint, Incident, IncidentEvent } from '../../c
 import { Layout, when } from './layout.js';
 import { SpreadChart } from './spread-chart.js';
 
+export interface OnCallView {
+  assignee: string | null;
+  snoozedUntil: number | null;
+}
+
 export interface IncidentPageProps {
   incident: Incident;
   brand: { name: string; timezone: string };
@@ -11,6 +16,8 @@ export interface IncidentPageProps {
   posts: { text: string; url: string | null; author: string; followers: number; engagement: number; platform: string }[];
   deliveries: { channel: string; status: string; attempts: number; last_error: string | null; alert_id: string }[];
   guidance: AlertGuidance | null;
+  /** Issue 6: assignee and snooze (on-call card with snooze and reassign forms for responders). */
+  onCall?: OnCallView | null;
   user: { name: string } | null;
   canAct: boolean;
   csrf: string | null;
@@ -63,6 +70,7 @@ export function IncidentPage(p: IncidentPageProps) {
           </form>
         </div>
       ) : null}
+      {p.onCall && i.state !== 'resolved' ? <OnCallCard id={i.id} onCall={p.onCall} canAct={p.canAct && i.state === 'open'} csrf={p.csrf} tz={tz} /> : null}
       {p.guidance ? <Guidance g={p.guidance} /> : null}
       <div class="card">
         <h2>Posts driving it</h2>
@@ -123,6 +131,35 @@ function Guidance({ g }: { g: AlertGuidance }) {
         <p class="post">{g.holdingStatement.en}</p>
         <p class="post">{g.holdingStatement.zh}</p>
       </div>
+    </div>
+  );
+}
+
+/** Who has it and whether paging is paused; responders can snooze (at most a week) or reassign. */
+function OnCallCard({ id, onCall, canAct, csrf, tz }: { id: string; onCall: OnCallView; canAct: boolean; csrf: string | null; tz: string }) {
+  return (
+    <div class="card">
+      <h2>On call</h2>
+      <p class="muted">
+        Assigned to {onCall.assignee ?? 'nobody yet'}
+        {onCall.snoozedUntil ? ` · paging snoozed until ${when(onCall.snoozedUntil, tz)}, then whoever is on call is notified again` : ''}
+      </p>
+      {canAct ? (
+        <>
+          <form method="post" action={`/incidents/${id}/snooze`} style="display:inline">
+            <input type="hidden" name="csrf" value={csrf ?? ''} />
+            <select name="duration">
+              {['30m', '1h', '4h', '1d', '1w'].map((d) => <option value={d}>{d}</option>)}
+            </select>{' '}
+            <button type="submit">Snooze</button>
+          </form>{' '}
+          <form method="post" action={`/incidents/${id}/reassign`} style="display:inline">
+            <input type="hidden" name="csrf" value={csrf ?? ''} />
+            <input type="text" name="assignee" placeholder="Assign to (name)" maxlength={80} style="width:220px" />{' '}
+            <button type="submit">Reassign</button>
+          </form>
+        </>
+      ) : null}
     </div>
   );
 }

@@ -14,7 +14,16 @@ export interface BrandSummary {
   sources: { id: string; kind: string; ok: boolean; detail: string }[];
 }
 
-export function OverviewPage(p: { brands: BrandSummary[]; demo: boolean; heldAlerts: { title: string; summary: string; at: number; incidentId: string }[]; user: { name: string } | null }) {
+export interface ChannelHealthView {
+  id: string;
+  kind: string;
+  failing: boolean;
+  failingSince: number | null;
+  reason: string | null;
+  reenabledBy: string | null;
+}
+
+export function OverviewPage(p: { brands: BrandSummary[]; demo: boolean; heldAlerts: { title: string; summary: string; at: number; incidentId: string }[]; user: { name: string } | null; channels?: ChannelHealthView[]; adminCsrf?: string | null }) {
   return (
     <Layout title="Overview" user={p.user}>
       {p.demo ? (
@@ -50,6 +59,7 @@ export function OverviewPage(p: { brands: BrandSummary[]; demo: boolean; heldAle
           </p>
         </div>
       ))}
+      {p.channels ? <ChannelsCard channels={p.channels} csrf={p.adminCsrf ?? null} /> : null}
       <div class="card">
         <h2>Local outbox</h2>
         {p.heldAlerts.length ? (
@@ -66,5 +76,35 @@ export function OverviewPage(p: { brands: BrandSummary[]; demo: boolean; heldAle
         )}
       </div>
     </Layout>
+  );
+}
+
+/** Alert channels and their health; a failing channel is skipped until an admin re-enables it here. */
+function ChannelsCard({ channels, csrf }: { channels: ChannelHealthView[]; csrf: string | null }) {
+  return (
+    <div class="card">
+      <h2>Alert channels</h2>
+      {channels.length ? (
+        <table>
+          {channels.map((c) => (
+            <tr>
+              <td>{c.id} <span class="muted">({c.kind})</span></td>
+              <td><span class={`pill ${c.failing ? 'open' : 'normal'}`}>{c.failing ? 'failing' : 'ok'}</span></td>
+              <td class="muted">{c.failing ? `since ${new Date(c.failingSince!).toISOString().replace('T', ' ').slice(0, 16)} UTC: ${c.reason ?? ''}` : c.reenabledBy ? `re-enabled by ${c.reenabledBy}` : ''}</td>
+              <td>
+                {c.failing && csrf ? (
+                  <form method="post" action={`/channels/${encodeURIComponent(c.id)}/enable`}>
+                    <input type="hidden" name="csrf" value={csrf} />
+                    <button type="submit">Re-enable</button>
+                  </form>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </table>
+      ) : (
+        <p class="muted">No channel configured: alerts stay in the local outbox below. Set SMTP_HOST + ALERT_EMAIL_TO, or copy rules/routing.example.yaml to rules/routing.yaml.</p>
+      )}
+    </div>
   );
 }
