@@ -7,9 +7,9 @@
 import type { NegativityResult } from '../types.js';
 import { adaptiveLogit } from './adaptive.js';
 import { compileOverrides, EXTRA_TERM_LOGIT, type BrandNegativityOverrides } from './brand-overrides.js';
-import { extractFeatures } from './features.js';
+import { extractFeatures, visitFeatures } from './features.js';
 import { langFromCounts } from './lang.js';
-import { scoreLearned } from './learned-score.js';
+import { LearnedAccumulator } from './learned-score.js';
 import type { NegativityModel } from './model.js';
 import { scoreRules, topicsOf } from './rule-score.js';
 
@@ -31,10 +31,11 @@ function signed(x: number): string {
 export function scoreText(model: NegativityModel, text: string, brand?: BrandNegativityOverrides): NegativityResult {
   const o = brand ? compileOverrides(brand) : null;
   const t = o?.ignore ? text.replace(o.ignore, ' ') : text;
-  const f = extractFeatures(t);
+  const acc = new LearnedAccumulator(model);
+  const f = visitFeatures(t, acc);
   const lower = t.toLowerCase();
   const rules = scoreRules(model, f, lower);
-  const learned = scoreLearned(model, f);
+  const learned = acc.finish(f);
   let logit = rules.logit + learned.logit;
   const evidence = rules.evidence;
   for (const x of learned.top) if (Math.abs(x.weight) >= 0.3) evidence.push(`learned "${x.feature}" ${signed(x.weight)}`);
@@ -43,7 +44,7 @@ export function scoreText(model: NegativityModel, text: string, brand?: BrandNeg
     for (const term of o.extraPositive) if (lower.includes(term)) (logit -= EXTRA_TERM_LOGIT), evidence.push(`brand term "${term}" -${EXTRA_TERM_LOGIT}`);
   }
   if (brand?.adaptive) {
-    const a = adaptiveLogit(brand.adaptive, f, t);
+    const a = adaptiveLogit(brand.adaptive, extractFeatures(t), t);
     logit += a.logit;
     if (a.evidence) evidence.push(a.evidence);
   }

@@ -7,8 +7,38 @@ import { addPhrase, emptyTrie, type PhraseKind, type PhraseNode } from './phrase
 import { intentGate, parseIntents, parseTopics, type Intent, type TopicRule } from './intent-rules.js';
 
 export interface LearnedWeights {
+  /** Every weight by its feature string, as in the file. */
   weights: Map<string, number>;
   bias: number;
+  /** The same weights split for lookup without building strings: plain, negated ("!x"), pairs. */
+  plain: Map<string, number>;
+  negated: Map<string, number>;
+  pairs: Map<string, Map<string, number>>;
+}
+
+function isHanChar(ch: string | undefined): boolean {
+  const c = ch === undefined ? 0 : ch.charCodeAt(0);
+  return c >= 0x4e00 && c <= 0x9fff;
+}
+
+/** Indexes learned weights for the scorer (see learned-score.ts). */
+export function compileLearned(weights: Map<string, number>, bias: number): LearnedWeights {
+  const plain = new Map<string, number>();
+  const negated = new Map<string, number>();
+  const pairs = new Map<string, Map<string, number>>();
+  const pair = (a: string, b: string, w: number): void => {
+    let m = pairs.get(a);
+    if (!m) pairs.set(a, (m = new Map()));
+    m.set(b, w);
+  };
+  for (const [f, w] of weights) {
+    const space = f.indexOf(' ');
+    if (f.length > 1 && f[0] === '!' && f[1] !== '!') negated.set(f.slice(1), w);
+    else if (space > 0) pair(f.slice(0, space), f.slice(space + 1), w);
+    else if (f.length === 2 && isHanChar(f[0]) && isHanChar(f[1])) pair(f[0]!, f[1]!, w);
+    else plain.set(f, w);
+  }
+  return { weights, bias, plain, negated, pairs };
 }
 
 export interface NegativityModel {
@@ -83,7 +113,7 @@ function parseLearned(file: RuleFile): LearnedWeights {
     if (term === '<bias>') bias = weight;
     else weights.set(term, weight);
   }
-  return { weights, bias };
+  return compileLearned(weights, bias);
 }
 
 /** Builds the model from the files under rules/lexicons/ (pure: the runtime reads the files). */
@@ -94,7 +124,7 @@ export function buildNegativityModel(files: RuleFile[]): NegativityModel {
     intentGates: { en: null, zh: null },
     topics: [],
     topicSeverity: new Map(TOPICS.map((t) => [t, 1])),
-    learned: { en: { weights: new Map(), bias: DEFAULT_BIAS }, zh: { weights: new Map(), bias: DEFAULT_BIAS } },
+    learned: { en: compileLearned(new Map(), DEFAULT_BIAS), zh: compileLearned(new Map(), DEFAULT_BIAS) },
     emphasis: 1,
   };
   // Modifiers first, then terms: a term that is also a modifier ("不错" vs "不") then wins as a term.

@@ -3,7 +3,7 @@
  * emphasis; complaint intents; sarcasm; topics. Returns a logit (> 0 leans negative) with evidence.
  */
 import type { Topic } from '../types.js';
-import type { Features } from './features.js';
+import type { TextShape } from './features.js';
 import type { NegativityModel } from './model.js';
 import { longestMatch, type PhraseEntry } from './phrases.js';
 import { matchRule, type Scripts } from './intent-rules.js';
@@ -29,7 +29,7 @@ interface Hit {
   negated: boolean;
 }
 
-function scriptsOf(f: Features): Scripts {
+function scriptsOf(f: TextShape): Scripts {
   // Digits-only posts still get the Latin patterns ("315", "12315" live under zh, "2 hours" under en).
   return { latin: f.latinChars > 0 || f.hanChars === 0, han: f.hanChars > 0 };
 }
@@ -77,7 +77,7 @@ function lexiconHits(model: NegativityModel, units: string[]): Hit[] {
 }
 
 /** Scores the hand-written rules on one text's features (`lower` is the lower-cased text). */
-export function scoreRules(model: NegativityModel, f: Features, lower: string): RuleScore {
+export function scoreRules(model: NegativityModel, f: TextShape, lower: string): RuleScore {
   const evidence: string[] = [];
   let logit = 0;
   let complaintIntent = false;
@@ -94,7 +94,7 @@ export function scoreRules(model: NegativityModel, f: Features, lower: string): 
     evidence.push(`${intent.complaint ? 'complaint' : 'cue'} ${intent.id}: "${m[0].trim()}" ${fmt(intent.weight)}`);
   }
   const hits = lexiconHits(model, f.units);
-  const emphasis = f.common.includes('!!') || f.common.includes('??') ? model.emphasis : 1;
+  const emphasis = f.emphasis ? model.emphasis : 1;
   let termSum = 0;
   for (const h of hits) {
     let v = h.value;
@@ -112,7 +112,7 @@ export function scoreRules(model: NegativityModel, f: Features, lower: string): 
 }
 
 /** Adds topics from topics.yaml to the intents' topics and orders them gravest first. */
-export function topicsOf(model: NegativityModel, f: Features, lower: string, fromIntents: Topic[]): Topic[] {
+export function topicsOf(model: NegativityModel, f: TextShape, lower: string, fromIntents: Topic[]): Topic[] {
   const topics = new Set(fromIntents);
   const scripts = scriptsOf(f);
   for (const rule of model.topics) if (matchRule(rule, lower, scripts)) topics.add(rule.topic);

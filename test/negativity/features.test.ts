@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { extractFeatures } from '../../src/core/negativity/features.js';
+import { LearnedAccumulator, zhShare } from '../../src/core/negativity/learned-score.js';
+import { visitFeatures } from '../../src/core/negativity/features.js';
+import { repoModel } from './helpers.js';
+
+const model = repoModel();
+
+/** The learned logit the slow, obvious way: spell every feature out and look it up. */
+function spelledOut(text: string): number {
+  const f = extractFeatures(text);
+  const { en, zh } = model.learned;
+  const share = zhShare(f);
+  let z = share * zh.bias + (1 - share) * en.bias;
+  for (const x of f.en) z += en.weights.get(x) ?? 0;
+  for (const x of f.zh) z += zh.weights.get(x) ?? 0;
+  for (const x of f.common) z += (share >= 0.5 ? zh : en).weights.get(x) ?? 0;
+  return z;
+}
+
+function visited(text: string): number {
+  const acc = new LearnedAccumulator(model);
+  return acc.finish(visitFeatures(text, acc)).logit;
+}
+
+describe('features', () => {
+  it('marks words after a negation and keeps adjacent pairs', () => {
+    const f = extractFeatures("I'm NOT happy with it, sooooo bad");
+    assert.ok(f.en.includes('!happy') && f.en.includes('not happy') && f.en.includes('soo'));
+    assert.ok(!f.en.includes('!soo'), 'the comma ends the negation');
+  });
+
+  it('reads Chinese as characters and pairs, marking what follows a negator', () => {
+    const f = extractFeatures('不太满意[怒]');
+    assert.ok(f.zh.includes('!太') && f.zh.includes('满意') && f.common.includes('[怒]'));
+  });
+
+  it('drops links and handles', () => {
+    const f = extractFeatures('@united https://t.co/abc cancelled');
+    assert.deepEqual(f.en, ['cancelled']);
+  });
+
+  it('sums the same learned weights whether features are visited or spelled out', () => {
+    for (const t of ['not good at all!!', '不太满意，但是物流很快[哈哈]', 'iPhone电池太差了 really bad 😡', '']) {
+      assert.ok(Math.abs(visited(t) - spelledOut(t)) < 1e-9, t);
+    }
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('not ', 'good ', 'bad ', 'on ', 'hold ', '不', '太', '满', '意', '好', '!', '，', '😡', '[怒]', 'x'), maxLength: 25 }), (t) => {
+        assert.ok(Math.abs(visited(t) - spelledOut(t)) < 1e-9, t);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
