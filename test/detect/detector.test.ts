@@ -136,6 +136,30 @@ describe('stepDetector', () => {
     assert.ok(opens[1]! >= b && opens[1]! <= b + 2);
   });
 
+  it('does not page for a two-window burst no higher than a spike earlier that day, but does without that spike', () => {
+    const values = quietWeek(16, 3);
+    const burst = 2 * DAY + 15 * 12; // Wednesday 15:00
+    values[burst] = 40;
+    values[burst + 1] = 40;
+    const alone = run(values).decisions;
+    assert.equal(alerts(alone.slice(burst, burst + 2)).length, 1, 'the burst alone opens');
+    values[burst - 4 * 12] = 90; // a lone storm four hours earlier, itself no alert
+    const { decisions } = run(values);
+    assert.equal(alerts(decisions).length, 0);
+  });
+
+  it('opens on a steady doubling of a quiet night that no single window proves, and says it was steady', () => {
+    const rand = seededRandom(17);
+    const values = quietWeek(17, 3, 2);
+    const start = 2 * DAY + 3 * 12; // Wednesday 03:00, the quietest hours
+    for (let i = start; i < start + 36; i++) values[i] = (values[i] as number) + samplePoisson(quietMean(i, 2) * 1.5, rand);
+    const { decisions } = run(values);
+    const opened = decisions.findIndex((d, i) => i >= start && d.action === 'open');
+    assert.ok(opened >= start && opened < start + 36, `opened at ${opened - start}`);
+    assert.match((decisions[opened] as DetectorDecision).reason, /steadily above expected for \d+ (min|h): \d+ vs [\d.]+/);
+    assert.equal(alerts(decisions.slice(0, start)).length, 0);
+  });
+
   it('judges but never learns from an incomplete window', () => {
     const values = quietWeek(10, 2);
     const { state } = run(values);

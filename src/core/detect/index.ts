@@ -7,8 +7,10 @@
 import type { DetectorDecision, Severity } from '../types.js';
 import { calendarSlot } from './calendar.js';
 import { createAlertMachine, decideAlert, type AlertMachine, type NoiseRules } from './noise-control.js';
-import { num, spreadReason } from './reason.js';
-import { createBaseline, forecast, geometry, learn, remember, windowSd, type BaselineState, type Geometry } from './seasonal-baseline.js';
+import { num, spanText, spreadReason } from './reason.js';
+import { createBaseline, dispersion, forecast, geometry, learn, remember, windowSd, type BaselineState, type Geometry } from './seasonal-baseline.js';
+import { createDayPeaks, dayPeak, recordPeak, type DayPeaks } from './day-peaks.js';
+import { createRiseCusum, stepRiseCusum, type RiseCusum } from './rise-cusum.js';
 import { MIN_EXPECTED_PER_WINDOW, spreadEvidence, type SpreadEvidence, type VolumeGate } from './spread-evidence.js';
 
 export interface DetectorConfig {
@@ -32,7 +34,7 @@ export interface DetectorInput {
 
 /** JSON-serialisable; stored per brand between poll cycles (about 1,500 numbers at 5-minute windows). */
 export interface DetectorState {
-  version: 2;
+  version: 3;
   windowMs: number;
   primary: BaselineState;
   engagement: BaselineState;
@@ -41,6 +43,10 @@ export interface DetectorState {
   /** Consecutive windows in which the primary value rose; and the previous value. */
   rising: number;
   lastValue: number | null;
+  /** CUSUM of a steady rise of the primary signal (added in version 3; older states start it empty). */
+  rise: RiseCusum;
+  /** Hourly peaks of the primary signal's Pearson residual over the last day (version 3). */
+  peaks: DayPeaks;
 }
 
 /** Noise-control settings derived from the window length (the same for every brand and for the backtest). */
@@ -59,16 +65,19 @@ export function noiseRules(g: Geometry): NoiseRules {
     refractoryGrowth: 4,
     escalateGrowth: 2,
     escalateGapWindows: Math.max(1, Math.round(g.perHour / 2)),
+    riseNats: RISE_NATS,
   };
 }
 
+/** Threshold of the steady-rise CUSUM: under a fitting model, about one false start per e^12 ≈ 160,000 windows (1.5 years at 5 min). */
+const RISE_NATS = 12;
 const POST_GATE: VolumeGate = { minCount: 5, minExcess: 3 };
 const ENGAGEMENT_GATE: VolumeGate = { minCount: 20, minExcess: 15 };
 const REACH_GATE: VolumeGate = { minCount: 1000, minExcess: 1000 };
 
 export function createDetectorState(cfg: DetectorConfig): DetectorState {
   const g = geometry(cfg.windowMs);
-  return { version: 2, windowMs: cfg.windowMs, primary: createBaseline(g), engagement: createBaseline(g), reach: createBaseline(g), machine: createAlertMachine(), rising: 0, lastValue: null };
+  return { version: 3, windowMs: cfg.windowMs, primary: createBaseline(g), engagement: createBaseline(g), reach: createBaseline(g), machine: createAlertMachine(), rising: 0, lastValue: null, rise: createRiseCusum(), peaks: createDayPeaks() };
 }
 
 interface SignalStep {
@@ -113,22 +122,35 @@ export function stepDetector(state: DetectorState, input: DetectorInput, cfg: De
   const reachSurprise = reach && !reach.learning ? reach.evidence.surprise : 0;
   const severity = severityOf(lead.evidence, reachSurprise, rules);
   const rising = state.lastValue !== null && value > state.lastValue ? state.rising + 1 : 0;
+  const phi1 = dispersion(state.primary, 0);
+  const phiSpan = Math.max(0, ...g.scales.slice(1).map((_, i) => dispersion(state.primary, i + 1)));
+  // The CUSUM starts once the baseline has a day behind it: learning-period forecasts are not evidence.
+  const rise = primary.learning ? { cusum: createRiseCusum(), nats: 0 } : stepRiseCusum(state.rise ?? createRiseCusum(), value, primary.mu, phi1, phiSpan);
+  // A persistent spike of the primary signal opens only if each of its windows stands above the past day's peak,
+  // measured as Pearson residuals (5 posts against 0.4 expected is not a bigger peak than 300 against 30).
+  const residual = (x: number, m: number) => (x - m) / Math.sqrt(m + phi1 * m * m);
+  const peaks = state.peaks ?? createDayPeaks();
+  const { obs, exp } = primary.baseline;
+  const spikeFloor = Math.min(...obs.slice(-rules.persistWindows).map((x, j, a) => residual(x, exp[exp.length - a.length + j] as number)));
+  const spikeStandsOut = useEng || spikeFloor > dayPeak(peaks);
+  const riseGate = rise.cusum.obs >= POST_GATE.minCount && rise.cusum.obs - rise.cusum.exp >= POST_GATE.minExcess;
 
   let machine = state.machine;
   let action: DetectorDecision['action'] = 'none';
   if (!primary.learning) {
     const rate = lead.evidence.best.observed / lead.evidence.best.windows;
-    ({ machine, action } = decideAlert(state.machine, { surprise, sustained, rate, severity }, rules));
+    ({ machine, action } = decideAlert(state.machine, { surprise, sustained, rate, severity, riseNats: riseGate ? rise.nats : 0, spikeStandsOut }, rules));
   }
   const alerting = action === 'open' || action === 'escalate';
   const phase = primary.learning ? 'learning' : machine.inIncident ? 'incident' : surprise >= rules.elevatedSurprise ? 'elevated' : 'normal';
   const slot = calendarSlot(input.start, cfg.timezone);
+  const steady = riseGate && rise.nats >= rules.riseNats ? `steadily above expected for ${spanText(rise.cusum.windows, cfg.windowMs)}: ${num(rise.cusum.obs)} vs ${num(rise.cusum.exp)}` : '';
   const signal = useEng ? 'negative engagement' : cfg.signalName ?? 'negative posts';
   const sd = windowSd(state.primary, primary.mu);
   const reason = primary.learning
     ? `learning the baseline: ${state.primary.n} of ${g.perDay} windows seen (a day of history is needed); ${cfg.signalName ?? 'negative posts'} ${num(value)} in this window`
     : (action === 'resolve' ? 'calm again; ' : action === 'escalate' ? 'still growing; ' : '') +
-      spreadReason({ signal, observed: useEng && eng ? eng.evidence.scales[0]?.observed ?? 0 : value, expected: lead.mu, slotLabel: slot.label, best: lead.evidence.best, surprise: lead.evidence.surprise, rising, windowMs: cfg.windowMs, extra: reachSurprise >= rules.elevatedSurprise ? `reach ${num(reachValue ?? 0)} followers vs ${num(reach?.mu ?? 0)} expected` : undefined });
+      spreadReason({ signal, observed: useEng && eng ? eng.evidence.scales[0]?.observed ?? 0 : value, expected: lead.mu, slotLabel: slot.label, best: lead.evidence.best, surprise: lead.evidence.surprise, rising, windowMs: cfg.windowMs, extra: [steady, reachSurprise >= rules.elevatedSurprise ? `reach ${num(reachValue ?? 0)} followers vs ${num(reach?.mu ?? 0)} expected` : ''].filter(Boolean).join('; ') || undefined });
   const score = alerting ? Math.min(1, 0.5 + (0.5 * surprise) / (4 * rules.openSurprise)) : Math.min(0.49, (0.49 * surprise) / rules.openSurprise);
   const next: DetectorState = {
     ...state,
@@ -138,6 +160,10 @@ export function stepDetector(state: DetectorState, input: DetectorInput, cfg: De
     machine,
     rising,
     lastValue: value,
+    version: 3,
+    // An alert spends the evidence: the CUSUM starts over, so one rise makes one page.
+    rise: action === 'open' ? createRiseCusum() : rise.cusum,
+    peaks: primary.learning ? peaks : recordPeak(peaks, residual(value, primary.mu), g.perHour),
   };
   return {
     state: next,

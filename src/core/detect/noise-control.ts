@@ -22,6 +22,8 @@ export interface NoiseRules {
   escalateGrowth: number;
   /** Least windows between two alerts of the same incident. */
   escalateGapWindows: number;
+  /** CUSUM evidence (nats) of a steady rise that opens, when its volume gate passes. */
+  riseNats: number;
 }
 
 export interface AlertMachine {
@@ -44,6 +46,10 @@ export interface WindowVerdict {
   /** Observed rate per window over the most surprising scale. */
   rate: number;
   severity: Severity;
+  /** CUSUM evidence of a steady rise, in nats (0 when its volume gate fails). */
+  riseNats?: number;
+  /** False when the windows of a persistent spike rise no higher than the past day's peak (then only sustained evidence opens). */
+  spikeStandsOut?: boolean;
 }
 
 /** A quiet machine. */
@@ -58,7 +64,7 @@ export function decideAlert(m: AlertMachine, v: WindowVerdict, r: NoiseRules): {
   const hot = v.surprise >= r.elevatedSurprise ? m.hot + 1 : 0;
   const base = { ...m, hot, sinceAlert: tick(m.sinceAlert), sinceResolve: tick(m.sinceResolve) };
   if (!m.inIncident) {
-    const strong = v.sustained >= r.openSurprise || hot >= r.persistWindows;
+    const strong = v.sustained >= r.openSurprise || (hot >= r.persistWindows && v.spikeStandsOut !== false) || (v.riseNats ?? 0) >= r.riseNats;
     if (!strong) return { machine: base, action: 'none' };
     const refractory = m.sinceResolve >= 0 && m.sinceResolve < r.refractoryWindows;
     if (refractory && v.rate < r.refractoryGrowth * m.alertRate) return { machine: base, action: 'none' };
