@@ -50,7 +50,7 @@ export async function routeAlert(deps: Pick<Deps, 'config' | 'channels'>, db: Db
   let description = `${list(targets)}; ${sel.reason}`;
   if (targets.length === 0) {
     targets = usable(deps, sel.fallback, failing);
-    if (targets.length === 0) return hold(`every channel of ${sel.primary.map((r) => r.name).join(', ')} is failing and no fallback route has a working channel`);
+    if (targets.length === 0) return hold(`no working channel on routes ${[...sel.primary, ...sel.fallback].map((r) => r.name).join(', ')}${failing.size ? ` (failing: ${[...failing].join(', ')})` : ''}`);
     description = `${list(targets)} — fallback, because every primary channel is failing (${[...failing].join(', ')})`;
   }
   await enqueueAlert(db, alert, targets, now, 'pending');
