@@ -19,7 +19,7 @@ interface Row {
   f1: number;
   negRecall: number;
   perSec: number;
-  /** Posts per second of CPU time used by this process: "one core", whatever else runs on the machine. */
+  /** Posts per second of CPU time used by this process (all its threads): less sensitive to other load than wall-clock. */
   perCpuSec: number;
 }
 
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
     cells.push(Math.round(r.perSec).toString().padStart(8), Math.round(r.perCpuSec).toString().padStart(10), `${(r.perCpuSec / ref.perCpuSec).toFixed(1)}×`.padStart(9));
     console.log(cells.join(' '));
   }
-  console.log('\nposts/s is wall-clock; per CPU-s divides by the CPU time this process used (one core, load-independent).');
+  console.log('\nposts/s is wall-clock; per CPU-s divides by the CPU time of the whole process (all threads, GC included),\nwhich is less sensitive than wall-clock to other work on the machine.');
   console.log('neg recall: share of the negative posts caught. vs vader: per-CPU-s speed relative to vader-sentiment in this run.');
 }
 
