@@ -23,7 +23,7 @@ export async function run(_args: string[]): Promise<number> {
   const clock = probe.demo ? acceleratedClock(probe.settings.demoSpeed) : systemClock;
   const deps = await createNodeDeps(env, { clock, log });
   const s = deps.config.settings;
-  const interrupted = await sweepInterrupted(deps.db, Number.MAX_SAFE_INTEGER);
+  const interrupted = await sweepInterrupted(deps.db, Number.MAX_SAFE_INTEGER, clock.now());
   if (interrupted) log(`${interrupted} delivery(ies) were interrupted mid-send by the last shutdown; marked failed for review (never resent blindly).`);
   const tokenFile = join(dirname(resolve(REPO_ROOT, s.dbPath)), 'admin-token');
   const admin = await ensureAdminToken(deps.db, tokenFile, clock.now());

@@ -33,7 +33,6 @@ export interface Brand {
   ownAccounts: string[];
   sources: SourceInstance[];
   playbooks: string[] | null;
-  routes: string[];
   negativity: BrandNegativityOverrides;
   file: string;
 }
@@ -41,7 +40,7 @@ export interface Brand {
 /** What parsing a source block needs: the kind's own config parser. */
 export type SourceConfigParser = (kind: string, raw: Obj, env: Record<string, string | undefined>) => unknown;
 
-const BRAND_KEYS = ['id', 'name', 'names', 'aliases', 'timezone', 'window_minutes', 'lang', 'queries', 'own_accounts', 'sources', 'playbooks', 'routes', 'negativity'];
+const BRAND_KEYS = ['id', 'name', 'names', 'aliases', 'timezone', 'window_minutes', 'lang', 'queries', 'own_accounts', 'sources', 'playbooks', 'negativity'];
 
 function validTimezone(tz: string): boolean {
   try {
@@ -103,7 +102,6 @@ export function parseBrand(file: RuleFile, env: Record<string, string | undefine
     ownAccounts: f.strs('own_accounts').map((h) => h.toLowerCase()),
     sources,
     playbooks,
-    routes: f.strs('routes', ['default']),
     negativity: parseBrandNegativity(f.obj.negativity, file.path),
     file: file.path,
   };

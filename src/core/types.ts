@@ -114,7 +114,19 @@ export type IncidentEventType =
   | 'alert-failed'
   | 'note'
   | 'key-post'
-  | 'response';
+  | 'response'
+  | 'paged'
+  | 'snoozed'
+  | 'snooze-ended'
+  | 'reassigned'
+  | 'channel-failing'
+  | 'channel-enabled'
+  | 'delivery-held'
+  | 'delivery-suppressed'
+  | 'rerouted'
+  | 'playbook'
+  | 'coordinated'
+  | 'forecast';
 
 export interface IncidentEvent {
   incidentId: string;

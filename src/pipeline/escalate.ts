@@ -5,7 +5,7 @@
  * resumes where it was and two overlapping cycles never page a level twice. Acknowledging stops it; a snooze holds
  * it and, when it ends, re-notifies whoever is on call then.
  */
-import { nextEscalation, resolveTargets, type EscalationStep } from '../core/oncall/index.js';
+import { nextEscalation, resolveTargets, type EscalationPolicy, type EscalationStep } from '../core/oncall/index.js';
 import { selectRoutes } from '../core/routing/index.js';
 import type { Alert } from '../core/types.js';
 import { atomically } from '../db/atomic.js';
@@ -16,7 +16,6 @@ import type { Deps } from './deps.js';
 import { routeAlert } from './route-alert.js';
 
 const ACK_LINK_TTL_MS = 7 * 24 * 3600_000;
-const SEV = { warning: { en: 'WARNING', zh: '警告' }, critical: { en: 'CRITICAL', zh: '严重' } } as const;
 
 export interface EscalationOutcome {
   /** Levels paged (including level 1 covered by the opening alert). */
@@ -26,16 +25,26 @@ export interface EscalationOutcome {
 
 type Notify = Extract<EscalationStep, { action: 'notify' }>;
 
-/** The policy that governs an incident: the first primary route for its reminders that names one. */
+/** The policy that governs an incident (the first primary route for its reminders that names one), and that route. */
 function policyFor(deps: Deps, inc: OnCallRow) {
   const routing = deps.config.routing;
   const sel = selectRoutes(routing, { incidentId: inc.id, kind: 'reminder', severity: inc.severity, brand: { id: inc.brandId }, topics: inc.topics });
   const route = sel.primary.find((r) => r.escalation !== null);
-  return route ? routing.escalations[route.escalation!] ?? null : null;
+  return { policy: route ? routing.escalations[route.escalation!] ?? null : null, route: sel.primary[0] ?? null };
+}
+
+/**
+ * Without an escalation policy, an unacknowledged incident is re-announced on its route's repeat back-off
+ * (e.g. 30 min, then 2 h, then daily) after the last alert; `escalation_steps` counts those reminders.
+ */
+function repeatDue(repeatMs: readonly number[], inc: OnCallRow, lastAlertAt: number, now: number): { due: boolean; wait: number } {
+  if (repeatMs.length === 0) return { due: false, wait: 0 };
+  const wait = repeatMs[Math.min(inc.escalationSteps, repeatMs.length - 1)]!;
+  return { due: now >= lastAlertAt + wait && (inc.snoozedUntil === null || now >= inc.snoozedUntil), wait };
 }
 
 /** The latest step due now: after downtime, levels already overdue are skipped and only the current one is paged. */
-function latestDue(policy: NonNullable<ReturnType<typeof policyFor>>, inc: OnCallRow, now: number): Notify | null {
+function latestDue(policy: EscalationPolicy, inc: OnCallRow, now: number): Notify | null {
   const state = { state: inc.state, startedAt: inc.escalationStartedAt, stepsDone: inc.escalationSteps, snoozedUntil: inc.snoozedUntil };
   let step = nextEscalation(policy, state, now);
   if (step.action !== 'notify') return null;
@@ -50,7 +59,8 @@ function latestDue(policy: NonNullable<ReturnType<typeof policyFor>>, inc: OnCal
 /** A reminder built on the incident's latest alert (numbers, chart, posts, guidance), naming the level and the people. */
 function reminderAlert(base: Alert, id: string, now: number, ackUrl: string, line: { en: string; zh: string }, reason: string): Alert {
   const zh = base.lang === 'zh';
-  const title = `[${SEV[base.severity][base.lang]}] ${base.brand.name}: ${zh ? `事件仍未确认 · ${line.zh}` : `incident still unacknowledged — ${line.en}`}`;
+  // Channels prefix severity and brand themselves.
+  const title = zh ? `事件仍未确认 · ${line.zh}` : `incident still unacknowledged — ${line.en}`;
   return { ...base, id, kind: 'reminder', createdAt: now, title, summary: `${zh ? line.zh : line.en}${zh ? '；最新数据：' : '; latest numbers: '}${base.summary}`, reason, ackUrl };
 }
 
@@ -58,9 +68,13 @@ function reminderAlert(base: Alert, id: string, now: number, ackUrl: string, lin
 export async function escalateIncidents(deps: Deps, now: number): Promise<EscalationOutcome> {
   const out: EscalationOutcome = { paged: 0, reminders: 0 };
   for (const inc of await escalatingIncidents(deps.db)) {
-    const policy = policyFor(deps, inc);
-    const step = policy ? latestDue(policy, inc, now) : null;
-    if (!policy || !step) continue;
+    const { policy, route } = policyFor(deps, inc);
+    if (!policy) {
+      if (route && deps.channels.size > 0) out.reminders += await repeatReminder(deps, inc, route.repeatMs, now);
+      continue;
+    }
+    const step = latestDue(policy, inc, now);
+    if (!step) continue;
     const { users, reasons } = resolveTargets(step.targets, deps.config.routing.schedules, now);
     const level = `level ${step.level + 1}${step.round > 0 ? `, round ${step.round + 1}` : ''} of ${policy.id}`;
     const who = users.length ? users.join(', ') : 'nobody (no target resolved)';
@@ -86,3 +100,22 @@ export async function escalateIncidents(deps: Deps, now: number): Promise<Escala
   return out;
 }
 
+
+/** Sends the next back-off reminder of an unacknowledged incident when it is due; returns how many were queued. */
+async function repeatReminder(deps: Deps, inc: OnCallRow, repeatMs: readonly number[], now: number): Promise<number> {
+  const last = await deps.db.selectFrom('alerts').select(['payload', 'created_at']).where('incident_id', '=', inc.id).orderBy('created_at', 'desc').executeTakeFirst();
+  if (!last) return 0;
+  const { due, wait } = repeatDue(repeatMs, inc, last.created_at, now);
+  if (!due) return 0;
+  return atomically(deps.db, async (trx) => {
+    if (!(await advanceEscalation(trx, inc.id, { steps: inc.escalationSteps, snoozedUntil: inc.snoozedUntil }, { steps: inc.escalationSteps + 1 }))) return 0;
+    const id = deps.newId();
+    const token = await signAckToken(deps.secret, { inc: inc.id, to: 'alert', exp: now + ACK_LINK_TTL_MS, jti: id });
+    const mins = Math.round(wait / 60_000);
+    const line = { en: `reminder ${inc.escalationSteps + 1}, ${mins >= 60 ? `${+(mins / 60).toFixed(1)} h` : `${mins} min`} after the last alert`, zh: `第 ${inc.escalationSteps + 1} 次提醒（距上次告警 ${mins} 分钟）` };
+    const alert = reminderAlert(JSON.parse(last.payload) as Alert, id, now, `${deps.config.settings.publicUrl}/ack/${token}`, line, 'nobody has acknowledged this incident yet');
+    const routed = await routeAlert(deps, trx, alert, inc.topics, now);
+    await insertEvent(trx, { incidentId: inc.id, at: now, type: 'alert-queued', actor: null, message: `Reminder queued (${line.en}) to ${routed.description}`, data: { alertId: id } });
+    return 1;
+  });
+}

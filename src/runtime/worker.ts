@@ -5,6 +5,7 @@
  */
 import { Kysely, Migrator } from 'kysely';
 import { buildConfig, type Env } from '../config/index.js';
+import { buildChannels } from '../config/routing.js';
 import { D1Dialect, type D1Like } from '../db/d1-dialect.js';
 import type { Database } from '../db/schema.js';
 import { migrationProvider } from '../db/migrations/index.js';
@@ -49,7 +50,8 @@ async function depsFor(env: WorkerEnv): Promise<Deps> {
       config,
       env: e,
       sources: ALL_SOURCES as Record<string, Source<unknown>>,
-      channels: new Map(),
+      // Email on Workers needs an HTTP mail API transport (not built yet); IM and webhook channels work as on Node.
+      channels: new Map([...buildChannels(config.routing, e)].filter(([, c]) => c.channel.kind !== 'email')),
       sourceIO: { http, now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)), random: Math.random },
       channelIO: { http, now: () => Date.now() },
       secret: env.EMBERWATCH_SECRET,

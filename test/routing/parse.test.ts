@@ -8,7 +8,7 @@ import { parseRouting, selectRoutes } from '../../src/core/routing/index.js';
 import { ConfigError } from '../../src/core/errors.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const shipped = { path: 'routing.yaml', text: readFileSync(path.join(repoRoot, 'rules/routing.yaml'), 'utf8') };
+const shipped = { path: 'routing.yaml', text: readFileSync(path.join(repoRoot, 'rules/routing.example.yaml'), 'utf8') };
 
 const MINIMAL = `
 channels:
@@ -18,7 +18,7 @@ routes:
 `;
 
 describe('parseRouting', () => {
-  it('parses the shipped rules/routing.yaml with back-off repeats of 30 min, 2 h and a day', () => {
+  it('parses the shipped rules/routing.example.yaml with back-off repeats of 30 min, 2 h and a day', () => {
     const cfg = parseRouting(shipped);
     assert.deepEqual(cfg.routes.find((r) => r.name === 'warnings')!.repeatMs, [30 * 60_000, 2 * 3_600_000, 86_400_000]);
     assert.equal(cfg.routes.find((r) => r.name === 'warnings')!.quietHours?.timezone, 'Asia/Shanghai');
