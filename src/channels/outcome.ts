@@ -1,15 +1,9 @@
 /** Turns HTTP results and platform answers into a `Delivery`, with every secret redacted in one place. */
 import type { HttpResult } from '../lib/http.js';
 import type { Delivery, FailureReason } from './channel.js';
+import { redact } from '../lib/redact.js';
 
-/** Replaces every secret (and its URL-encoded form) in a text with `<secret>`. */
-export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const s of [...secrets].filter((x) => x.length >= 4).sort((a, b) => b.length - a.length)) {
-    for (const form of new Set([s, encodeURIComponent(s)])) out = out.split(form).join('<secret>');
-  }
-  return out;
-}
+export { redact };
 
 const REASON: Record<string, FailureReason> = {
   timeout: 'timeout',
