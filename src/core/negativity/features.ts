@@ -5,7 +5,8 @@
  * Latin script: lower-cased words with elongations squeezed ("sooooo" → "soo"), adjacent word
  * pairs ("on hold"), and words inside a negation scope marked with a leading "!" ("not good" →
  * "!good"). Han script: character unigrams and bigrams (measured against jieba: see the report in
- * src/lexicon/README.md), unigrams after a negator marked the same way ("不太满意" → "!满").
+ * src/lexicon/README.md), unigrams after a negator marked the same way ("不太满意" → "!满"),
+ * except in "A不A" questions ("有没有", "是不是").
  * Emoji, emoticons, Weibo codes ("[怒]") and runs of ! or ? are features of both languages.
  */
 
@@ -65,6 +66,7 @@ export function visitFeatures(text: string, v: FeatureVisitor): TextShape {
   let zhScope = 0;
   let prevWord = '';
   let prevHan = '';
+  let beforeNegator = ''; // the character before the last negator, to spot "A不A" questions
   scan(text.toLowerCase(), (tok) => {
     const first = tok.charCodeAt(0);
     if (tok.startsWith('http') && tok.includes('://')) return;
@@ -75,9 +77,14 @@ export function visitFeatures(text: string, v: FeatureVisitor): TextShape {
     if (isHanCode(first)) {
       hanChars++;
       units.push(tok);
+      // "有没有", "是不是", "能不能" ask a question; they negate nothing.
+      if (zhScope === NEG_SCOPE && tok === beforeNegator) zhScope = 0;
       v.han(tok, zhScope > 0);
       if (prevHan) v.hanPair(prevHan, tok);
-      zhScope = ZH_NEGATORS.has(tok) ? NEG_SCOPE : Math.max(0, zhScope - 1);
+      if (ZH_NEGATORS.has(tok)) {
+        zhScope = NEG_SCOPE;
+        beforeNegator = prevHan;
+      } else zhScope = Math.max(0, zhScope - 1);
       prevHan = tok;
       prevWord = '';
       return;
