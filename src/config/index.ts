@@ -4,7 +4,8 @@
  */
 import { ConfigError, type RuleFile } from '../core/errors.js';
 import { buildNegativityModel, type NegativityModel } from '../core/negativity/index.js';
-import { parsePlaybook, type Playbook } from '../core/playbook/index.js';
+import { parsePlaybooks, type Playbook } from '../core/playbook/index.js';
+import { parseLintRules } from '../core/reply-lint/index.js';
 import { parseBrand, type Brand, type SourceConfigParser } from './brand.js';
 import type { RoutingConfig } from '../core/routing/index.js';
 import { loadRouting } from './routing.js';
@@ -95,8 +96,10 @@ export function buildConfig(files: RuleFile[], env: Env, parseSource: SourceConf
     if (ids.has(b.id)) throw new ConfigError(b.file, 'id', `brand id ${JSON.stringify(b.id)} is used by another brand file`);
     ids.add(b.id);
   }
-  const playbooks = files.filter((f) => /^playbooks\/[^/]+\.md$/.test(f.path)).map(parsePlaybook);
+  const playbooks = parsePlaybooks(files.filter((f) => /^playbooks\/[^/]+\.md$/.test(f.path)));
   for (const b of brands) for (const p of b.playbooks ?? []) if (!playbooks.some((x) => x.id === p)) throw new ConfigError(b.file, 'playbooks', `no playbook named ${JSON.stringify(p)} in rules/playbooks/`);
+  // Parsed again where used (reply linting); checked here so a broken file stops start-up, not a poll cycle.
+  for (const f of files) if (f.path === 'reply-lint.yaml') parseLintRules(f);
   const negativity = buildNegativityModel(files.filter((f) => f.path.startsWith('lexicons/')));
   const fileMap = new Map(files.map((f) => [f.path, f.text]));
   const routing = loadRouting(fileMap, settings, env);

@@ -9,6 +9,7 @@ import { ingestRoutes } from './routes/ingest.js';
 import { pageRoutes } from './routes/pages.js';
 import { ackLinkRoutes } from './routes/ack-link.js';
 import { oncallApiRoutes, oncallPageRoutes } from './routes/oncall.js';
+import { lintRoutes } from './routes/lint.js';
 
 export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>();
@@ -23,6 +24,7 @@ export function createApp(deps: Deps) {
   app.route('/ack', ackLinkRoutes(deps));
   app.use('/incidents/*', csrf());
   app.use('/login', csrf());
+  app.route('/', lintRoutes(deps)); // POST /api/lint-reply, and the incident page's draft box (after the CSRF guard)
   app.route('/', oncallPageRoutes(deps));
   app.route('/', pageRoutes(deps));
   app.onError((err, c) => {

@@ -3,6 +3,8 @@ import { pollSources, type SourcePollOutcome } from './poll-sources.js';
 import { judgeBrand, type JudgeOutcome } from './judge-windows.js';
 import { dispatchOutbox, type DispatchOutcome } from './dispatch.js';
 import { escalateIncidents } from './escalate.js';
+import { watchResponses } from './response-watch.js';
+import { watchAmplification } from './amplification-watch.js';
 import type { Deps } from './deps.js';
 
 export interface CycleOutcome {
@@ -21,6 +23,14 @@ export async function runPollCycle(deps: Deps, now: number): Promise<CycleOutcom
       brands.push(await judgeBrand(deps, brand, now));
     } catch (err) {
       deps.log(`brand ${brand.id}: judging windows failed: ${(err as Error).stack ?? String(err)}`);
+    }
+    // After judging (incidents are current) and before dispatch (their alerts go out this cycle).
+    for (const [what, watch] of [['response tracking', watchResponses], ['amplification check', watchAmplification]] as const) {
+      try {
+        await watch(deps, brand, now);
+      } catch (err) {
+        deps.log(`brand ${brand.id}: ${what} failed: ${(err as Error).stack ?? String(err)}`);
+      }
     }
   }
   // Escalation before dispatch, so a level that falls due this cycle is delivered this cycle.

@@ -109,8 +109,6 @@ async function fireOverdue(deps: Deps, brand: Brand, inc: TrackedIncident, pb: P
   return claimed && alert !== null;
 }
 
-const SEV: Record<Severity, { en: string; zh: string }> = { warning: { en: 'WARNING', zh: '警告' }, critical: { en: 'CRITICAL', zh: '严重' } };
-
 /** The 'response-overdue' alert: who has not spoken, for how long, against which target, with the playbook's guidance. */
 async function overdueAlert(deps: Deps, brand: Brand, inc: TrackedIncident, pb: Playbook, d: OverdueDecision, now: number): Promise<Alert> {
   const id = deps.newId();
@@ -133,7 +131,8 @@ async function overdueAlert(deps: Deps, brand: Brand, inc: TrackedIncident, pb: 
     severity,
     lang: brand.lang,
     createdAt: now,
-    title: `[${SEV[severity][brand.lang]}] ${brand.name}: ${zh ? '尚未公开回应' : 'no public response yet'}`,
+    // Channels prefix severity, kind and brand themselves (as for every alert); the title is what happened.
+    title: zh ? '尚未公开回应' : 'no public response yet',
     summary: zh
       ? `事件开始 ${late} 分钟后，官方账号（${accounts}）仍未发声；预案“${pb.title}”要求 ${pb.responseTargetMinutes} 分钟内首次回应`
       : `no post from the brand's own accounts (${accounts}) ${late} min after the incident opened; the ${pb.title} playbook asks for a first response within ${pb.responseTargetMinutes} min`,

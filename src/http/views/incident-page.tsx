@@ -2,6 +2,10 @@
 import type { AlertGuidance, ChartPoint, Incident, IncidentEvent } from '../../core/types.js';
 import { Layout, when } from './layout.js';
 import { SpreadChart } from './spread-chart.js';
+import { CoordinationPanel, LintBox, ResponsePanel, type CoordinationView, type LintBoxState, type ResponseTrackingView } from './response-panels.js';
+
+/** Alert guidance, with the playbook's other sections when the page has them (alerts carry only the first ones). */
+type PageGuidance = AlertGuidance & { firstHour?: string[]; whatToSay?: string[]; followUp?: string[] };
 
 export interface OnCallView {
   assignee: string | null;
@@ -15,7 +19,12 @@ export interface IncidentPageProps {
   events: IncidentEvent[];
   posts: { text: string; url: string | null; author: string; followers: number; engagement: number; platform: string }[];
   deliveries: { channel: string; status: string; attempts: number; last_error: string | null; alert_id: string }[];
-  guidance: AlertGuidance | null;
+  guidance: PageGuidance | null;
+  /** Issue 7: the brand's response, the coordinated verdict, the inorganic playbook offered, the draft-lint box. */
+  response?: ResponseTrackingView;
+  coordination?: CoordinationView | null;
+  offered?: PageGuidance | null;
+  lint?: LintBoxState;
   /** Issue 6: assignee and snooze (on-call card with snooze and reassign forms for responders). */
   onCall?: OnCallView | null;
   user: { name: string } | null;
@@ -72,6 +81,10 @@ export function IncidentPage(p: IncidentPageProps) {
       ) : null}
       {p.onCall && i.state !== 'resolved' ? <OnCallCard id={i.id} onCall={p.onCall} canAct={p.canAct && i.state === 'open'} csrf={p.csrf} tz={tz} /> : null}
       {p.guidance ? <Guidance g={p.guidance} /> : null}
+      {p.response ? <ResponsePanel r={p.response} tz={tz} /> : null}
+      {p.coordination ? <CoordinationPanel c={p.coordination} tz={tz} /> : null}
+      {p.offered ? <Guidance g={p.offered} label="Offered because the spread looks coordinated" /> : null}
+      {p.canAct && p.csrf ? <LintBox incidentId={i.id} csrf={p.csrf} lint={p.lint} /> : null}
       <div class="card">
         <h2>Posts driving it</h2>
         <table>
@@ -115,11 +128,25 @@ export function IncidentPage(p: IncidentPageProps) {
   );
 }
 
-function Guidance({ g }: { g: AlertGuidance }) {
+/** A titled list of playbook items, or nothing when the section is empty. */
+function Items({ title, items }: { title: string; items?: string[] }) {
+  return items?.length ? (
+    <>
+      <strong>{title}</strong>
+      <ul>{items.map((a) => <li>{a}</li>)}</ul>
+    </>
+  ) : null;
+}
+
+function Guidance({ g, label }: { g: PageGuidance; label?: string }) {
   return (
     <div class="card">
+      {label ? <p class="muted">{label}</p> : null}
       <h2>Playbook: {g.title} <span class="muted">· respond within {g.responseTargetMinutes} min{g.loopIn.length ? ` · loop in ${g.loopIn.join(', ')}` : ''}</span></h2>
+      <strong>First 15 minutes</strong>
       <ol>{g.firstActions.map((a) => <li>{a}</li>)}</ol>
+      <Items title="First hour" items={g.firstHour} />
+      <Items title="What to say" items={g.whatToSay} />
       {g.doNot.length ? (
         <>
           <strong>Do not</strong>
@@ -131,6 +158,7 @@ function Guidance({ g }: { g: AlertGuidance }) {
         <p class="post">{g.holdingStatement.en}</p>
         <p class="post">{g.holdingStatement.zh}</p>
       </div>
+      <Items title="Follow-up" items={g.followUp} />
     </div>
   );
 }
