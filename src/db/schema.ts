@@ -47,6 +47,22 @@ export interface SourceCursorsTable {
   last_error: string | null;
   consecutive_failures: number;
   next_attempt_at: number;
+  /** Source health (migration 004): 'ok' or 'degraded', and why. */
+  health: Generated<string>;
+  health_reason: string | null;
+}
+
+/** One row per poll (migration 004): what source health and window completeness are judged from. */
+export interface SourcePollsTable {
+  id: Generated<number>;
+  source_id: string;
+  at: number;
+  ok: number;
+  posts: number;
+  requests: number;
+  reason: string | null;
+  detail: string | null;
+  permanent: number | null;
 }
 
 export interface SpreadWindowsTable {
@@ -87,11 +103,33 @@ export interface IncidentsTable {
   topics: string;
   playbook_id: string | null;
   updated_at: number;
+  /** Migration 004: 'spread' (from the detector) or 'source' (a degraded source), and that source. */
+  kind: Generated<string>;
+  source_id: string | null;
+  /** Response tracking (migration 002): set once each, by compare-and-set. */
+  first_response_at: number | null;
+  first_response_deflecting: number | null;
+  response_overdue_at: number | null;
+  /** Inorganic amplification (migration 002): when marked possibly coordinated, and the assessment as JSON. */
+  coordinated_at: number | null;
+  coordination: string | null;
   /** Escalation (migration 003): when the current run began (null = opened_at), steps notified, snooze, assignee. */
   escalation_started_at: number | null;
   escalation_steps: Generated<number>;
   snoozed_until: number | null;
   assignee: string | null;
+}
+
+export interface IncidentResponsesTable {
+  incident_id: string;
+  source_id: string;
+  external_id: string;
+  /** When the brand posted it. */
+  at: number;
+  recorded_at: number;
+  deflecting: number;
+  /** Lint findings as JSON. */
+  findings: string;
 }
 
 export interface IncidentEventsTable {
@@ -137,6 +175,16 @@ export interface ChannelHealthTable {
   updated_by: string | null;
 }
 
+export interface CorrectionsTable {
+  id: Generated<number>;
+  brand_id: string;
+  post_id: number;
+  text: string;
+  negative: number;
+  actor: string;
+  at: number;
+}
+
 export interface UsersTable {
   id: string;
   name: string;
@@ -162,10 +210,13 @@ export interface Database {
   posts: PostsTable;
   engagement_snapshots: EngagementSnapshotsTable;
   source_cursors: SourceCursorsTable;
+  source_polls: SourcePollsTable;
+  corrections: CorrectionsTable;
   spread_windows: SpreadWindowsTable;
   detector_states: DetectorStatesTable;
   incidents: IncidentsTable;
   incident_events: IncidentEventsTable;
+  incident_responses: IncidentResponsesTable;
   alerts: AlertsTable;
   deliveries: DeliveriesTable;
   channel_health: ChannelHealthTable;
