@@ -1,8 +1,8 @@
 /** Applies one detector decision: incident transition, alert and outbox rows, and the windows judged so far — atomically. */
 import { atomically } from '../db/atomic.js';
-import { buildAlert, describeWhat } from '../core/alert-content.js';
+import { buildAlert } from '../core/alert-content.js';
 import { planFromDecision } from '../core/incident.js';
-import { buildGuidance, matchPlaybook } from '../core/playbook/index.js';
+import { buildGuidance, choosePlaybook } from '../core/playbook/index.js';
 import type { AlertPost, ChartPoint, Incident } from '../core/types.js';
 import type { Brand } from '../config/brand.js';
 import { routeAlert } from './route-alert.js';
@@ -11,6 +11,7 @@ import { topNegativePosts } from '../db/queries/posts.js';
 import { saveJudgedWindows, windowsBetween, type JudgedWindow } from '../db/queries/windows.js';
 import { signAckToken } from '../lib/signing.js';
 import type { Deps } from './deps.js';
+import { brandPlaybooks, guidanceFacts } from './guidance-facts.js';
 
 /** Windows that closed longer ago than this (a catch-up after downtime) open incidents without paging anyone. */
 const STALE_MS = 60 * 60_000;
@@ -47,10 +48,11 @@ export async function applyDecision(deps: Deps, brand: Brand, judged: JudgedWind
 
   let incident: Incident | null = null;
   let alertKind: 'opened' | 'escalated' | null = null;
+  let playbookReason: string | null = null;
   if (plan.kind === 'open') {
-    const playbooks = deps.config.playbooks.filter((p) => !brand.playbooks || brand.playbooks.includes(p.id) || p.isDefault);
-    const pb = matchPlaybook(playbooks, { topics: key.topics, severity: plan.incident.severity, lang: brand.lang, platforms: key.platforms });
-    incident = { ...plan.incident, playbookId: pb?.id ?? null };
+    const choice = choosePlaybook(brandPlaybooks(deps.config, brand), { topics: key.topics, severity: plan.incident.severity, lang: brand.lang, platforms: key.platforms });
+    incident = { ...plan.incident, playbookId: choice?.playbook.id ?? null };
+    playbookReason = choice ? `Playbook: ${choice.playbook.title} — ${choice.reason}` : null;
     alertKind = 'opened';
   } else if (plan.kind === 'escalate' && open) {
     incident = { ...open, severity: plan.severity };
@@ -61,8 +63,7 @@ export async function applyDecision(deps: Deps, brand: Brand, judged: JudgedWind
   let alert = null;
   if (incident && alertKind && !stale) {
     const pb = deps.config.playbooks.find((p) => p.id === incident!.playbookId) ?? null;
-    const what = describeWhat(incident.topics, key.platforms);
-    const guidance = pb ? buildGuidance(pb, { brand: brand.name, what: what.en, what_zh: what.zh, count: w.negPosts, platform: key.platforms[0] ?? '' }) : null;
+    const guidance = pb ? buildGuidance(pb, guidanceFacts(brand, { topics: incident.topics, platforms: key.platforms, count: w.negPosts, now, targetMinutes: pb.responseTargetMinutes })) : null;
     const token = await signAckToken(deps.secret, { inc: incident.id, to: 'alert', exp: now + ACK_LINK_TTL_MS, jti: alertId });
     alert = buildAlert({
       id: alertId,
@@ -84,6 +85,7 @@ export async function applyDecision(deps: Deps, brand: Brand, judged: JudgedWind
   await atomically(deps.db, async (trx) => {
     if (plan.kind === 'open' && incident) {
       await insertIncident(trx, incident, plan.event);
+      if (playbookReason) await insertEvent(trx, { incidentId: incident.id, at: w.end, type: 'note', actor: null, message: playbookReason, data: { kind: 'playbook-chosen', playbookId: incident.playbookId } });
       for (const p of key.posts.slice(0, 3)) await insertEvent(trx, { incidentId: incident.id, at: w.end, type: 'key-post', actor: null, message: `${p.author} (${p.followers.toLocaleString('en-US')} followers) on ${p.platform}: ${p.text.slice(0, 280)}`, data: { url: p.url, engagement: p.engagement } });
     } else if (plan.kind === 'escalate') {
       await transition(trx, { id: plan.incidentId, from: plan.from, to: plan.from, patch: { severity: plan.severity, reason: d.reason }, event: plan.event });
@@ -99,5 +101,5 @@ export async function applyDecision(deps: Deps, brand: Brand, judged: JudgedWind
     }
     await saveJudgedWindows(trx, brand.id, judged, detectorState, nextWindowStart);
   });
-  if (alert && heldLocally) deps.log(`ALERT ${alert.title}\n  ${alert.summary}\n  ${alert.reason}\n  acknowledge: ${alert.ackUrl}`);
+  if (alert && heldLocally) deps.log(`ALERT [${alert.severity}] ${alert.brand.name}: ${alert.title}\n  ${alert.summary}\n  ${alert.reason}\n  acknowledge: ${alert.ackUrl}`);
 }
