@@ -7,6 +7,7 @@ import { listDeliveries, alertsOf } from '../db/queries/outbox.js';
 import { topNegativePosts } from '../db/queries/posts.js';
 import { windowsBetween } from '../db/queries/windows.js';
 import type { Deps } from '../pipeline/deps.js';
+import { forecastTopPosts } from '../pipeline/cascades.js';
 import { summariseResponses } from '../core/response/index.js';
 import type { Finding } from '../core/reply-lint/index.js';
 import { responseTrackingOf } from '../db/queries/responses.js';
@@ -64,5 +65,6 @@ export async function incidentView(deps: Deps, id: string) {
     response,
     coordination,
     offered,
+    forecasts: await forecastTopPosts(deps.db, incident.brandId, incident.openedAt - 6 * 3600_000, incident.resolvedAt ?? deps.sourceIO.now()),
   };
 }

@@ -11,6 +11,7 @@ import { topNegativePosts } from '../db/queries/posts.js';
 import { saveJudgedWindows, windowsBetween, type JudgedWindow } from '../db/queries/windows.js';
 import { signAckToken } from '../lib/signing.js';
 import type { Deps } from './deps.js';
+import { forecastTopPosts } from './cascades.js';
 import { brandPlaybooks, guidanceFacts } from './guidance-facts.js';
 
 /** Windows that closed longer ago than this (a catch-up after downtime) open incidents without paging anyone. */
@@ -60,6 +61,9 @@ export async function applyDecision(deps: Deps, brand: Brand, judged: JudgedWind
   }
 
   const alertId = deps.newId();
+  // Where the most-reposted negative post is heading (SEISMIC), said in the alert and kept on the timeline.
+  const [forecast] = incident && alertKind ? await forecastTopPosts(deps.db, brand.id, w.end - 6 * 3600_000, w.end, 1) : [];
+  const forecastLine = forecast ? `Top post by ${forecast.author}: ${forecast.sentence}` : null;
   let alert = null;
   if (incident && alertKind && !stale) {
     const pb = deps.config.playbooks.find((p) => p.id === incident!.playbookId) ?? null;
@@ -71,7 +75,7 @@ export async function applyDecision(deps: Deps, brand: Brand, judged: JudgedWind
       incident,
       brand: { id: brand.id, name: brand.name, lang: brand.lang, windowMinutes: brand.windowMs / 60_000 },
       window: w,
-      decision: d,
+      decision: forecastLine ? { ...d, reason: `${d.reason}. ${forecastLine}` } : d,
       chart: await chartFor(deps, brand, judged, w.end),
       topPosts: key.posts,
       guidance,
@@ -85,6 +89,7 @@ export async function applyDecision(deps: Deps, brand: Brand, judged: JudgedWind
   await atomically(deps.db, async (trx) => {
     if (plan.kind === 'open' && incident) {
       await insertIncident(trx, incident, plan.event);
+      if (forecastLine && !stale) await insertEvent(trx, { incidentId: incident.id, at: w.end, type: 'forecast', actor: null, message: forecastLine });
       if (playbookReason) await insertEvent(trx, { incidentId: incident.id, at: w.end, type: 'note', actor: null, message: playbookReason, data: { kind: 'playbook-chosen', playbookId: incident.playbookId } });
       for (const p of key.posts.slice(0, 3)) await insertEvent(trx, { incidentId: incident.id, at: w.end, type: 'key-post', actor: null, message: `${p.author} (${p.followers.toLocaleString('en-US')} followers) on ${p.platform}: ${p.text.slice(0, 280)}`, data: { url: p.url, engagement: p.engagement } });
     } else if (plan.kind === 'escalate') {

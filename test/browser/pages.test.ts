@@ -96,6 +96,7 @@ describe('pages in Chromium', { skip: chromiumMissing() ?? false }, () => {
     assert.ok(glyphWidth > 20, `Chinese glyphs have width (${glyphWidth}px): a CJK font is installed`);
     assert.equal(await page.locator('svg[aria-label*="baseline"] path').count() >= 3, true, 'the spread chart is drawn');
     assert.ok(body?.includes('draft'), 'the holding statement is shown as a draft');
+    assert.match(body ?? '', /Where the biggest posts are heading[\s\S]*(predicted ~[\d,]+ reposts|reposts so far)/, 'the cascade forecast is shown');
     await page.screenshot({ path: join(process.env.EW_SCREENSHOTS ?? tmp.dir, 'incident.png'), fullPage: true });
     assert.deepEqual(dialogs, []);
     await page.close();

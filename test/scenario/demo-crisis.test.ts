@@ -68,6 +68,7 @@ describe('the bundled demo, played through the real pipeline', () => {
     assert.match(text, /negative posts \d+ in 5 min vs baseline [\d.]+/);
     assert.match(text, /reposts\+quotes\+replies [\d.,]+\/min/);
     assert.match(text, /玻璃碴/, 'the post that drives it is quoted');
+    assert.match(text, /Top post by xiaolin_cafe_diary: (predicted ~[\d,]+ reposts|\d+ reposts so far)/, 'the cascade forecast of the complaint is in the alert');
     assert.match(text, /Holding statement|holding statement/i);
     assert.match(text, /draft/i, 'the holding statement is marked as a draft');
     assert.match(text, /food/i, 'the food-safety playbook matched a glass-in-a-drink complaint');

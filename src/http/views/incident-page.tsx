@@ -27,6 +27,8 @@ export interface IncidentPageProps {
   lint?: LintBoxState;
   /** Issue 6: assignee and snooze (on-call card with snooze and reassign forms for responders). */
   onCall?: OnCallView | null;
+  /** Issue 3: SEISMIC forecasts of the most-reposted negative posts. */
+  forecasts?: { author: string; sentence: string; basis: 'reposts' | 'counters' }[];
   user: { name: string } | null;
   canAct: boolean;
   csrf: string | null;
@@ -85,6 +87,19 @@ export function IncidentPage(p: IncidentPageProps) {
       {p.coordination ? <CoordinationPanel c={p.coordination} tz={tz} /> : null}
       {p.offered ? <Guidance g={p.offered} label="Offered because the spread looks coordinated" /> : null}
       {p.canAct && p.csrf ? <LintBox incidentId={i.id} csrf={p.csrf} lint={p.lint} /> : null}
+      {p.forecasts?.length ? (
+        <div class="card">
+          <h2>Where the biggest posts are heading</h2>
+          <ul>
+            {p.forecasts.map((f) => (
+              <li>
+                {f.author}: {f.sentence}
+                {f.basis === 'counters' ? <span class="muted"> (from the repost counter; resharers' audiences estimated)</span> : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <div class="card">
         <h2>Posts driving it</h2>
         <table>
