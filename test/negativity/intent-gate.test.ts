@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { matchRule, startsWithWordChar, topLevelAlternatives } from '../../src/core/negativity/intent-rules.js';
+import { BRAND_POSTS, repoModel } from './helpers.js';
+
+const model = repoModel();
+const scripts = [{ latin: true, han: false }, { latin: false, han: true }];
+const anyIntent = (text: string, s: (typeof scripts)[number]) => model.intents.some((i) => matchRule(i, text, s) !== null);
+const gate = (text: string, s: (typeof scripts)[number]) => matchRule(model.intentGates, text, s) !== null;
+
+// Pieces that intents look for, and filler around them, to build posts near the patterns' edges.
+const PIECES = ['on hold', 'refund', 'my refund', 'charged twice', 'never arrived', 'kicked us out', "can't log in", 'no one answers', '2 hours', 'wrong order', 'not', ' ', ', ', '!', 'x', '退款', '客服不理', '等了3个小时', '吃出虫子', '质量问题', '投诉', '不', '#', '@'];
+
+describe('the any-intent gate', () => {
+  it('matches a post exactly when some complaint intent matches it', () => {
+    for (const [text] of BRAND_POSTS) for (const s of scripts) assert.equal(gate(text.toLowerCase(), s), anyIntent(text.toLowerCase(), s), text);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 8 }), (parts) => {
+        const text = parts.join('');
+        for (const s of scripts) assert.equal(gate(text, s), anyIntent(text, s), text);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('splits a pattern only at its top level', () => {
+    assert.deepEqual(topLevelAlternatives('a(b|c)|[|]d|e\\|f'), ['a(b|c)', '[|]d', 'e\\|f']);
+  });
+
+  it('tries a pattern at word starts only when it surely starts with a word character', () => {
+    assert.equal(startsWithWordChar('(want|need) a refund'), true);
+    assert.equal(startsWithWordChar('(\\d+|two) hours'), true);
+    assert.equal(startsWithWordChar('(the )?refund'), false);
+    assert.equal(startsWithWordChar('#fail'), false);
+    assert.equal(startsWithWordChar('a?b'), false);
+  });
+});
