@@ -15,10 +15,13 @@ export async function run(_args: string[]): Promise<number> {
   const probe = loadNodeConfig(env);
   const log = (l: string) => process.stdout.write(`${l}\n`);
   if (probe.demo) {
-    // The demo replays from its start each time, on its own database file, so a newcomer always sees the whole story.
-    env.EMBERWATCH_DB ||= 'data/demo.sqlite';
+    // The demo replays from its start each time on its own database file, so a newcomer always sees the whole story.
+    // A database the user named is never deleted.
+    if (!env.EMBERWATCH_DB) {
+      env.EMBERWATCH_DB = 'data/demo.sqlite';
+      for (const suffix of ['', '-wal', '-shm']) rmSync(resolve(REPO_ROOT, env.EMBERWATCH_DB + suffix), { force: true });
+    }
     env.EMBERWATCH_SCHEDULE ||= '*/5 * * * * *';
-    for (const suffix of ['', '-wal', '-shm']) rmSync(resolve(REPO_ROOT, env.EMBERWATCH_DB + suffix), { force: true });
   }
   const clock = probe.demo ? acceleratedClock(probe.settings.demoSpeed) : systemClock;
   const deps = await createNodeDeps(env, { clock, log });
