@@ -41,8 +41,10 @@ export function normaliseWord(raw: string): string {
 /** Receives the features of a text as they are found, without building strings for them. */
 export interface FeatureVisitor {
   word(word: string, negated: boolean): void;
+  /** Called right after word(b), a being the word visited just before. */
   wordPair(a: string, b: string): void;
   han(ch: string, negated: boolean): void;
+  /** Called right after han(b), a being the character visited just before. */
   hanPair(a: string, b: string): void;
   symbol(sym: string): void;
 }

@@ -27,11 +27,20 @@ function signed(x: number): string {
   return (x >= 0 ? '+' : '') + x.toFixed(2);
 }
 
+// One accumulator per model, reused: scoring is synchronous, so no two texts share it at once.
+const accumulators = new WeakMap<NegativityModel, LearnedAccumulator>();
+function accumulatorFor(model: NegativityModel): LearnedAccumulator {
+  let acc = accumulators.get(model);
+  if (!acc) accumulators.set(model, (acc = new LearnedAccumulator(model)));
+  return acc;
+}
+
 /** Scores one text; `brand` adds the brand's extra and ignored terms and its adaptive layer. */
 export function scoreText(model: NegativityModel, text: string, brand?: BrandNegativityOverrides): NegativityResult {
   const o = brand ? compileOverrides(brand) : null;
   const t = o?.ignore ? text.replace(o.ignore, ' ') : text;
-  const acc = new LearnedAccumulator(model);
+  const acc = accumulatorFor(model);
+  acc.reset();
   const f = visitFeatures(t, acc);
   const lower = t.toLowerCase();
   const rules = scoreRules(model, f, lower);

@@ -1,6 +1,7 @@
 /** The derived part of the score: a linear model over features, weights in rules/lexicons/learned-*.tsv. */
+import { hashA, hashB, negA, negB, pairA, pairB, type FeatureTable } from './feature-table.js';
 import type { FeatureVisitor, TextShape } from './features.js';
-import type { LearnedWeights, NegativityModel } from './model.js';
+import type { NegativityModel } from './model.js';
 
 export interface LearnedScore {
   logit: number;
@@ -15,57 +16,95 @@ export function zhShare(f: { hanChars: number; latinChars: number }): number {
 }
 
 /**
- * Sums learned weights while the features are visited, looking them up in split tables so no
- * feature string is built (string building and hashing were most of the scoring time).
+ * Sums learned weights while the features are visited. Each word or character is hashed once;
+ * pairs and negated forms combine those hashes (feature-table.ts), so no feature string is built.
+ * The strongest two contributions are kept as table slots and named only in finish().
+ * Relies on the visiting order of visitFeatures: wordPair(a, b) right after word(b), a being the
+ * word visited before; the same for han/hanPair.
  */
 export class LearnedAccumulator implements FeatureVisitor {
   private sum = 0;
-  private best1: { feature: string; weight: number } | null = null;
-  private best2: { feature: string; weight: number } | null = null;
-  private readonly symbols: string[] = [];
+  private w1 = 0;
+  private w2 = 0;
+  private slot1 = -1;
+  private slot2 = -1;
+  private table1: FeatureTable | null = null;
+  private table2: FeatureTable | null = null;
+  private prevA = 0;
+  private prevB = 0;
+  private curA = 0;
+  private curB = 0;
+  private nSymbols = 0;
+  private readonly symA: number[] = [];
+  private readonly symB: number[] = [];
+  private readonly en: FeatureTable;
+  private readonly zh: FeatureTable;
 
-  constructor(private readonly model: NegativityModel) {}
+  constructor(private readonly model: NegativityModel) {
+    this.en = model.learned.en.table;
+    this.zh = model.learned.zh.table;
+  }
 
-  private note(w: number | undefined, name: () => string): void {
-    if (w === undefined) return;
+  /** Clears the sums so the accumulator can score another text. */
+  reset(): void {
+    this.sum = this.w1 = this.w2 = 0;
+    this.slot1 = this.slot2 = -1;
+    this.table1 = this.table2 = null;
+    this.nSymbols = 0;
+  }
+
+  private note(t: FeatureTable, h1: number, h2: number): void {
+    const s = t.slot(h1, h2);
+    if (s < 0) return;
+    const w = t.weight(s);
     this.sum += w;
-    // Keep the two strongest contributions: cheap, and enough to say why.
+    // Keep the two strongest contributions: numbers only, named at the end.
     const a = Math.abs(w);
-    if (!this.best1 || a > Math.abs(this.best1.weight)) {
-      this.best2 = this.best1;
-      this.best1 = { feature: name(), weight: w };
-    } else if (!this.best2 || a > Math.abs(this.best2.weight)) this.best2 = { feature: name(), weight: w };
+    if (this.slot1 < 0 || a > Math.abs(this.w1)) {
+      (this.w2 = this.w1), (this.slot2 = this.slot1), (this.table2 = this.table1);
+      (this.w1 = w), (this.slot1 = s), (this.table1 = t);
+    } else if (this.slot2 < 0 || a > Math.abs(this.w2)) (this.w2 = w), (this.slot2 = s), (this.table2 = t);
+  }
+
+  private visit(t: FeatureTable, a: number, b: number, negated: boolean): void {
+    this.prevA = this.curA;
+    this.prevB = this.curB;
+    this.curA = a;
+    this.curB = b;
+    if (negated) this.note(t, negA(a), negB(b));
+    else this.note(t, a, b);
   }
 
   word(word: string, negated: boolean): void {
-    const t = this.model.learned.en;
-    this.note((negated ? t.negated : t.plain).get(word), () => (negated ? '!' + word : word));
+    this.visit(this.en, hashA(word), hashB(word), negated);
   }
 
-  wordPair(a: string, b: string): void {
-    this.note(this.model.learned.en.pairs.get(a)?.get(b), () => a + ' ' + b);
+  wordPair(): void {
+    this.note(this.en, pairA(this.prevA, this.curA), pairB(this.prevB, this.curB));
   }
 
   han(ch: string, negated: boolean): void {
-    const t = this.model.learned.zh;
-    this.note((negated ? t.negated : t.plain).get(ch), () => (negated ? '!' + ch : ch));
+    this.visit(this.zh, hashA(ch), hashB(ch), negated);
   }
 
-  hanPair(a: string, b: string): void {
-    this.note(this.model.learned.zh.pairs.get(a)?.get(b), () => a + b);
+  hanPair(): void {
+    this.note(this.zh, pairA(this.prevA, this.curA), pairB(this.prevB, this.curB));
   }
 
   symbol(sym: string): void {
-    this.symbols.push(sym);
+    this.symA[this.nSymbols] = hashA(sym);
+    this.symB[this.nSymbols++] = hashB(sym);
   }
 
   /** The total, once the whole text was visited: bias blended by script share, symbols by the main script. */
   finish(shape: TextShape): LearnedScore {
     const { en, zh } = this.model.learned;
     const share = zhShare(shape);
-    const table: LearnedWeights = share >= 0.5 ? zh : en;
-    for (const s of this.symbols) this.note(table.plain.get(s), () => s);
-    const top = [this.best1, this.best2].filter((x): x is { feature: string; weight: number } => x !== null);
+    const table = share >= 0.5 ? this.zh : this.en;
+    for (let i = 0; i < this.nSymbols; i++) this.note(table, this.symA[i]!, this.symB[i]!);
+    const top: LearnedScore['top'] = [];
+    if (this.table1) top.push({ feature: this.table1.name(this.slot1), weight: this.w1 });
+    if (this.table2) top.push({ feature: this.table2.name(this.slot2), weight: this.w2 });
     return { logit: share * zh.bias + (1 - share) * en.bias + this.sum, top };
   }
 }

@@ -2,6 +2,7 @@
 import { parse as parseYaml } from 'yaml';
 import { ConfigError, type RuleFile } from '../errors.js';
 import { TOPICS, type Topic } from '../types.js';
+import { FeatureTable } from './feature-table.js';
 import { extractFeatures } from './features.js';
 import { addPhrase, emptyTrie, type PhraseKind, type PhraseNode } from './phrases.js';
 import { intentGate, parseIntents, parseTopics, type Intent, type TopicRule } from './intent-rules.js';
@@ -10,35 +11,13 @@ export interface LearnedWeights {
   /** Every weight by its feature string, as in the file. */
   weights: Map<string, number>;
   bias: number;
-  /** The same weights split for lookup without building strings: plain, negated ("!x"), pairs. */
-  plain: Map<string, number>;
-  negated: Map<string, number>;
-  pairs: Map<string, Map<string, number>>;
-}
-
-function isHanChar(ch: string | undefined): boolean {
-  const c = ch === undefined ? 0 : ch.charCodeAt(0);
-  return c >= 0x4e00 && c <= 0x9fff;
+  /** The same weights keyed by feature hash, for lookup without building strings. */
+  table: FeatureTable;
 }
 
 /** Indexes learned weights for the scorer (see learned-score.ts). */
 export function compileLearned(weights: Map<string, number>, bias: number): LearnedWeights {
-  const plain = new Map<string, number>();
-  const negated = new Map<string, number>();
-  const pairs = new Map<string, Map<string, number>>();
-  const pair = (a: string, b: string, w: number): void => {
-    let m = pairs.get(a);
-    if (!m) pairs.set(a, (m = new Map()));
-    m.set(b, w);
-  };
-  for (const [f, w] of weights) {
-    const space = f.indexOf(' ');
-    if (f.length > 1 && f[0] === '!' && f[1] !== '!') negated.set(f.slice(1), w);
-    else if (space > 0) pair(f.slice(0, space), f.slice(space + 1), w);
-    else if (f.length === 2 && isHanChar(f[0]) && isHanChar(f[1])) pair(f[0]!, f[1]!, w);
-    else plain.set(f, w);
-  }
-  return { weights, bias, plain, negated, pairs };
+  return { weights, bias, table: new FeatureTable(weights) };
 }
 
 export interface NegativityModel {
