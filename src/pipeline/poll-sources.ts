@@ -61,7 +61,7 @@ async function pollOne(deps: Deps, brand: Brand, src: SourceInstance, now: numbe
   }
   const scores = await scorePosts(deps, brand, result.posts);
   const posts: ScoredPost[] = result.posts.map((p, i) => ({ ...p, brandId: brand.id, sourceId: src.id, score: scores[i]! }));
-  await commitPoll(deps.db, { sourceId: src.id, brandId: brand.id, posts, ownHandles: new Set(brand.ownAccounts), snapshots: result.snapshots, cursor: result.cursor, now });
+  await commitPoll(deps.db, { sourceId: src.id, brandId: brand.id, posts, ownAccounts: brand.ownAccounts, snapshots: result.snapshots, cursor: result.cursor, now });
   await recordPoll(deps.db, src.id, { at: now, ok: true, posts: posts.length, requests: result.requests });
   await checkSourceHealth(deps, brand, src, now);
   return { sourceId: src.id, ok: true, posts: posts.length, requests: result.requests };

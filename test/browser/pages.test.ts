@@ -45,7 +45,7 @@ describe('pages in Chromium', { skip: chromiumMissing() ?? false }, () => {
     ackPath = /http:\/\/localhost:8787(\/ack\/\S+)/.exec(logs.join('\n'))![1]!;
     const model = deps.config.negativity;
     await commitPoll(deps.db, {
-      sourceId: 'lumen-coffee:demo', brandId: 'lumen-coffee', ownHandles: new Set(), cursor: (await deps.db.selectFrom('source_cursors').select('cursor').executeTakeFirstOrThrow()).cursor, now: clock.now(),
+      sourceId: 'lumen-coffee:demo', brandId: 'lumen-coffee', ownAccounts: [], cursor: (await deps.db.selectFrom('source_cursors').select('cursor').executeTakeFirstOrThrow()).cursor, now: clock.now(),
       posts: [{ externalId: 'evil', url: 'javascript:alert(1)', authorHandle: '<b>mallory</b>', authorFollowers: 99_000, text: HOSTILE, createdAt: clock.now() - 60_000, kind: 'post', platform: 'weibo', brandId: 'lumen-coffee', sourceId: 'lumen-coffee:demo', score: { ...scoreText(model, HOSTILE), negative: true } }],
       snapshots: [{ externalId: 'evil', at: clock.now() - 30_000, reposts: 50_000, quotes: 10, replies: 10, likes: 0 }],
     });

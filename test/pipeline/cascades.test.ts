@@ -49,7 +49,7 @@ describe('cascade forecasts of the posts driving an incident', () => {
     const neg = { negativity: 0.9, negative: true, complaint: true, topics: [], lang: 'en' as const, evidence: [] };
     const root: ScoredPost = { ...base, externalId: 'root-x', authorHandle: 'origin', authorFollowers: 5000, text: 'Lumen Coffee refund refused again', createdAt: posted, kind: 'post', score: neg };
     const reposts: ScoredPost[] = Array.from({ length: 40 }, (_, i) => ({ ...base, externalId: `rp-${i}`, authorHandle: `r${i}`, authorFollowers: 50 + i * 10, text: 'repost', createdAt: posted + (i + 1) * 30_000, kind: 'repost', parentExternalId: 'root-x', score: neg }));
-    await commitPoll(deps.db, { sourceId: 'lumen-coffee:demo', brandId: 'lumen-coffee', ownHandles: new Set(), posts: [root, ...reposts], snapshots: [{ externalId: 'root-x', at: clock.now() - 1000, reposts: 40, quotes: 0, replies: 0, likes: 0 }], cursor: (await deps.db.selectFrom('source_cursors').select('cursor').executeTakeFirstOrThrow()).cursor, now: clock.now() });
+    await commitPoll(deps.db, { sourceId: 'lumen-coffee:demo', brandId: 'lumen-coffee', ownAccounts: [], posts: [root, ...reposts], snapshots: [{ externalId: 'root-x', at: clock.now() - 1000, reposts: 40, quotes: 0, replies: 0, likes: 0 }], cursor: (await deps.db.selectFrom('source_cursors').select('cursor').executeTakeFirstOrThrow()).cursor, now: clock.now() });
     const forecasts = await forecastTopPosts(deps.db, 'lumen-coffee', posted - 1000, clock.now(), 5);
     const f = forecasts.find((x) => x.externalId === 'root-x')!;
     assert.equal(f.basis, 'reposts');

@@ -3,12 +3,14 @@ import { atomically } from '../atomic.js';
 import { sql } from 'kysely';
 import type { Db } from '../schema.js';
 import type { EngagementSnapshot, ScoredPost } from '../../core/types.js';
+import { isBrandPost } from '../../core/response/index.js';
 
 export interface PollCommit {
   sourceId: string;
   brandId: string;
   posts: ScoredPost[];
-  ownHandles: Set<string>;
+  /** The brand's own accounts (`handle`, `@handle` or `platform:handle`): their posts are responses, not complaints. */
+  ownAccounts: string[];
   snapshots: EngagementSnapshot[];
   cursor: string | null;
   now: number;
@@ -41,7 +43,7 @@ export async function commitPoll(db: Db, c: PollCommit): Promise<void> {
           complaint: p.score.complaint ? 1 : 0,
           topics: JSON.stringify(p.score.topics),
           evidence: JSON.stringify(p.score.evidence),
-          is_own: c.ownHandles.has(p.authorHandle.toLowerCase()) ? 1 : 0,
+          is_own: isBrandPost(p, c.ownAccounts) ? 1 : 0,
         })
         .onConflict((oc) =>
           oc.columns(['source_id', 'external_id']).doUpdateSet((eb) => ({

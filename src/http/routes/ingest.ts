@@ -40,7 +40,7 @@ export function ingestRoutes(deps: Deps) {
     const scores = await scorePosts(deps, brand, posts);
     const scored: ScoredPost[] = posts.map((p, i) => ({ ...p, brandId: brand.id, sourceId: src.id, score: scores[i]! }));
     const state = await getSourceState(deps.db, src.id);
-    await commitPoll(deps.db, { sourceId: src.id, brandId: brand.id, posts: scored, ownHandles: new Set(brand.ownAccounts), snapshots, cursor: state?.cursor ?? null, now: deps.sourceIO.now() });
+    await commitPoll(deps.db, { sourceId: src.id, brandId: brand.id, posts: scored, ownAccounts: brand.ownAccounts, snapshots, cursor: state?.cursor ?? null, now: deps.sourceIO.now() });
     return c.json({ ok: true, posts: posts.length, snapshots: snapshots.length }, 202);
   });
   return r;
