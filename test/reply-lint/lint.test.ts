@@ -61,8 +61,42 @@ describe('lintReply', () => {
     assert.equal(r.deflecting, true);
   });
 
-  it('calls a reply with neither deflection nor engagement not deflecting, with no findings', () => {
-    const r = lintReply(rules, 'Can you tell us which store this was?');
+  it('calls a reply that says nothing concrete deflecting, with one no-substance finding over the whole reply', () => {
+    const text = '  您好，请问是哪家门店呢？ ';
+    const r = lintReply(rules, text);
+    assert.equal(r.deflecting, true);
+    assert.deepEqual(r.findings.map((f) => f.rule), ['no-substance']);
+    assert.deepEqual(r.findings[0]!.span, [2, text.trimEnd().length]);
+    assert.match(r.findings[0]!.why, /[\u4e00-\u9fff]/);
+  });
+
+  it('does not let an apology alone outweigh a deflection: engaging needs substance', () => {
+    const r = lintReply(rules, "We're so sorry. We are looking into it.");
+    assert.ok(r.engagement.signals.some((s) => s.kind === 'apology'));
+    assert.ok(r.findings.some((f) => f.rule === 'process-talk'));
+    assert.equal(r.deflecting, true);
+  });
+
+  it('lets one concrete remedy carry a reply that also says "we are looking into it"', () => {
+    const r = lintReply(rules, 'We are looking into it, and every affected order has been refunded.');
+    assert.equal(r.deflecting, false);
+  });
+
+  it('flags blame pushed onto a contractor even when a sanction is announced', () => {
+    const r = lintReply(rules, '涉事人员系外包公司员工，已被辞退。');
+    assert.ok(r.findings.some((f) => f.rule === 'blame-shift'));
+    assert.equal(r.deflecting, true);
+  });
+
+  it('keeps a reply with neither deflection nor engagement not deflecting when the rules have no no-substance section', () => {
+    const custom = parseLintRules({ path: 'r.yaml', text: rule('\\bno comment\\b') });
+    const r = lintReply(custom, 'Can you tell us which store this was?');
+    assert.deepEqual(r.findings, []);
+    assert.equal(r.deflecting, false);
+  });
+
+  it('says nothing about an empty reply', () => {
+    const r = lintReply(rules, '   ');
     assert.deepEqual(r.findings, []);
     assert.equal(r.deflecting, false);
   });
@@ -90,6 +124,16 @@ describe('parseLintRules', () => {
 
   it('rejects a pattern that matches empty text, which would flag every reply', () => {
     assert.throws(() => parseLintRules({ path: 'r.yaml', text: rule('x*') }), (e: unknown) => e instanceof ConfigError && /empty/.test(e.problem));
+  });
+
+  it('names the no-substance field that is missing its explanation', () => {
+    const text = rule('x') + 'no-substance:\n  id: no-substance\n  weight: 1\n  rewrite: { en: add a fact, zh: 加上事实 }\n';
+    assert.throws(() => parseLintRules({ path: 'r.yaml', text }), (e: unknown) => e instanceof ConfigError && e.field === 'no-substance.why');
+  });
+
+  it('rejects a substance flag that is not true or false', () => {
+    const text = rule('x').replace('label: { en: fix, zh: 措施 }', 'label: { en: fix, zh: 措施 }\n    substance: maybe');
+    assert.throws(() => parseLintRules({ path: 'r.yaml', text }), (e: unknown) => e instanceof ConfigError && e.field === 'engagement[0].substance');
   });
 
   it('requires both lists', () => {

@@ -58,7 +58,7 @@ function matches(patterns: RegExp[], text: string): Span[] {
 
 const overlaps = (a: Span, b: Span) => a[0] < b[1] && b[0] < a[1];
 
-/** Lints one reply; `deflecting` is true when deflection outweighs engagement. */
+/** Lints one reply; `deflecting` when it lacks substance and deflects or says nothing concrete, or deflection outweighs engagement. */
 export function lintReply(rules: LintRules, text: string): LintResult {
   const lang = replyLang(text);
   const findings: Finding[] = [];
@@ -83,5 +83,16 @@ export function lintReply(rules: LintRules, text: string): LintResult {
     for (const span of spans) signals.push({ kind: sig.id, label: sig.label[lang], span, match: text.slice(span[0], span[1]) });
   }
   signals.sort((a, b) => a.span[0] - b.span[0]);
-  return { deflecting: deflectionScore > score, findings, engagement: { score, signals }, deflectionScore, lang };
+  // Engaging needs substance (a fact, an owned mistake, a remedy, a time, a named person); an apology alone is not.
+  const substantive = rules.engagement.some((sig) => sig.substance && signals.some((s) => s.kind === sig.id));
+  const ns = rules.noSubstance;
+  if (ns && !substantive && !findings.length && text.trim()) {
+    // Nothing tripped, nothing concrete: say so over the whole reply, so the verdict is never unexplained.
+    const span: Span = [text.length - text.trimStart().length, text.trimEnd().length];
+    const match = text.slice(span[0], span[1]);
+    findings.push({ rule: ns.id, span, match, why: ns.why[lang], rewrite: ns.rewrite[lang].replaceAll('{match}', match) });
+    deflectionScore += ns.weight;
+  }
+  const deflecting = deflectionScore > 0 && (!substantive || deflectionScore > score);
+  return { deflecting, findings, engagement: { score, signals }, deflectionScore, lang };
 }

@@ -19,12 +19,24 @@ export interface EngagementSignalRule {
   id: string;
   weight: number;
   label: Bilingual;
+  /** False for signals that are welcome but say nothing concrete (an apology alone); default true. */
+  substance: boolean;
   patterns: RegExp[];
+}
+
+/** The finding given to a reply that shows no substance and trips no other rule (optional in the file). */
+export interface NoSubstanceRule {
+  id: string;
+  weight: number;
+  why: Bilingual;
+  rewrite: Bilingual;
 }
 
 export interface LintRules {
   deflection: DeflectionRule[];
   engagement: EngagementSignalRule[];
+  /** When set, a reply with no engagement signal of substance is deflecting even if it trips no rule. */
+  noSubstance?: NoSubstanceRule;
 }
 
 type Obj = Record<string, unknown>;
@@ -85,7 +97,13 @@ export function parseLintRules(file: RuleFile): LintRules {
   const engagement = doc.engagement.map((raw, i) => {
     const f = `engagement[${i}]`;
     const { r, id, weight } = common(file.path, f, raw, seen);
-    return { id, weight, label: bilingual(file.path, `${f}.label`, r.label), patterns: patterns(file.path, f, r) };
+    if (r.substance !== undefined && typeof r.substance !== 'boolean') throw new ConfigError(file.path, `${f}.substance`, 'expected true or false');
+    return { id, weight, label: bilingual(file.path, `${f}.label`, r.label), substance: r.substance !== false, patterns: patterns(file.path, f, r) };
   });
-  return { deflection, engagement };
+  let noSubstance: NoSubstanceRule | undefined;
+  if (doc['no-substance'] !== undefined) {
+    const { r, id, weight } = common(file.path, 'no-substance', doc['no-substance'], seen);
+    noSubstance = { id, weight, why: bilingual(file.path, 'no-substance.why', r.why), rewrite: bilingual(file.path, 'no-substance.rewrite', r.rewrite) };
+  }
+  return { deflection, engagement, ...(noSubstance ? { noSubstance } : {}) };
 }
