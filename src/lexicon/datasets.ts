@@ -44,12 +44,25 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/**
+ * Undoes the escaping some SemEval files carry: the 2013 files have JSON escapes ("I\u2019m",
+ * "fan\u002c i"), the later ones HTML entities ("&amp;"). Left in, "\u002c" hides a comma and
+ * becomes a word "u002c" that the weights learn, which real posts never contain.
+ */
+export function unescapeTweet(t: string): string {
+  if (!t.includes('\\') && !t.includes('&')) return t;
+  return t
+    .replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
+    .replace(/\\"/g, '"')
+    .replace(/&(amp|lt|gt|quot);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[e]!);
+}
+
 function readSemeval(file: string): Labelled[] {
   const out: Labelled[] = [];
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     const [, label, ...rest] = line.split('\t');
     if (!label || !['positive', 'negative', 'neutral'].includes(label)) continue;
-    out.push({ text: rest.join(' ').trim(), negative: label === 'negative' });
+    out.push({ text: unescapeTweet(rest.join(' ').trim()), negative: label === 'negative' });
   }
   return out;
 }

@@ -39,7 +39,12 @@ describe('features', () => {
 
   it('drops links and handles', () => {
     const f = extractFeatures('@united https://t.co/abc cancelled');
-    assert.deepEqual(f.en, ['cancelled']);
+    assert.deepEqual(f.en.filter((x) => !x.includes('#')), ['cancelled']);
+  });
+
+  it('gives English words their character 4-grams, negated inside a negation scope', () => {
+    const f = extractFeatures('bad, not sad');
+    assert.deepEqual(f.en.filter((x) => x.includes('#')), ['#<bad', '#bad>', '#<not', '#not>', '!#<sad', '!#sad>']);
   });
 
   it('sums the same learned weights whether features are visited or spelled out', () => {

@@ -3,7 +3,7 @@
  * derives the weights (src/lexicon/), so training and scoring can never drift apart.
  *
  * Latin script: lower-cased words with elongations squeezed ("sooooo" → "soo"), adjacent word
- * pairs ("on hold"), and words inside a negation scope marked with a leading "!" ("not good" →
+ * pairs ("on hold"), character 4-grams of words ("#<bad"), and words inside a negation scope marked with a leading "!" ("not good" →
  * "!good"). Han script: character unigrams and bigrams (measured against jieba: see the report in
  * src/lexicon/README.md), unigrams after a negator marked the same way ("不太满意" → "!满"),
  * except in "A不A" questions ("有没有", "是不是").
@@ -24,6 +24,17 @@ const EN_NEGATORS = new Set(['not', 'no', 'never', 'cannot', 'nothing', 'nobody'
 const EN_CLAUSE_BREAK = new Set(['but', 'however', 'although', 'though', 'yet']);
 const ZH_NEGATORS = new Set(['不', '没', '无', '别', '未', '非', '莫', '勿']);
 const NEG_SCOPE = 3;
+/**
+ * English words also give their character 4-grams, the word wrapped in "<" and ">" ("<bad>" →
+ * "#<bad", "#bad>"): misspellings, inflections and hashtag parts ("#disappointed" inside
+ * "sodisappointed") then share weight. Measured on the SemEval dev part: +0.005–0.01 macro-F1.
+ */
+export const GRAM = 4;
+
+/** The code unit at position `p` of "<word>". */
+export function gramChar(word: string, p: number): number {
+  return p === 0 ? 60 /* < */ : p === word.length + 1 ? 62 /* > */ : word.charCodeAt(p - 1);
+}
 
 function squeeze(word: string): string {
   // "soooo" and "sooo" become the same feature; a cheap scan first because most words have no run.
@@ -41,6 +52,8 @@ export function normaliseWord(raw: string): string {
 /** Receives the features of a text as they are found, without building strings for them. */
 export interface FeatureVisitor {
   word(word: string, negated: boolean): void;
+  /** The character 4-gram starting at `at` in "<word>" (see GRAM), after word(word). */
+  wordGram(word: string, at: number, negated: boolean): void;
   /** Called right after word(b), a being the word visited just before. */
   wordPair(a: string, b: string): void;
   han(ch: string, negated: boolean): void;
@@ -99,6 +112,7 @@ export function visitFeatures(text: string, v: FeatureVisitor): TextShape {
       if (EN_CLAUSE_BREAK.has(word)) enScope = 0;
       v.word(word, enScope > 0);
       if (prevWord) v.wordPair(prevWord, word);
+      for (let at = 0; at + GRAM <= word.length + 2; at++) v.wordGram(word, at, enScope > 0);
       enScope = EN_NEGATORS.has(word) ? NEG_SCOPE : Math.max(0, enScope - 1);
       prevWord = word;
       return;
@@ -131,6 +145,11 @@ export function extractFeatures(text: string): Features {
   const shape = visitFeatures(text, {
     word: (w, neg) => en.push(neg ? '!' + w : w),
     wordPair: (a, b) => en.push(a + ' ' + b),
+    wordGram: (w, at, neg) => {
+      let g = neg ? '!#' : '#';
+      for (let p = at; p < at + GRAM; p++) g += String.fromCharCode(gramChar(w, p));
+      en.push(g);
+    },
     han: (c, neg) => zh.push(neg ? '!' + c : c),
     hanPair: (a, b) => zh.push(a + b),
     symbol: (sym) => common.push(sym),

@@ -1,6 +1,6 @@
 /** The derived part of the score: a linear model over features, weights in rules/lexicons/learned-*.tsv. */
-import { hashA, hashB, negA, negB, pairA, pairB, type FeatureTable } from './feature-table.js';
-import type { FeatureVisitor, TextShape } from './features.js';
+import { fmix, hashA, hashB, negA, negB, pairA, pairB, type FeatureTable } from './feature-table.js';
+import { GRAM, gramChar, type FeatureVisitor, type TextShape } from './features.js';
 import type { NegativityModel } from './model.js';
 
 export interface LearnedScore {
@@ -77,6 +77,21 @@ export class LearnedAccumulator implements FeatureVisitor {
 
   word(word: string, negated: boolean): void {
     this.visit(this.en, hashA(word), hashB(word), negated);
+  }
+
+  wordGram(word: string, at: number, negated: boolean): void {
+    // hashA/hashB of "#" + the gram, inlined over "<word>" so the gram is never built.
+    let a = Math.imul(0x811c9dc5 ^ 35, 0x01000193);
+    let b = Math.imul(0x9747b28c ^ 35, 0x5bd1e995) ^ (0x9747b28c >>> 15);
+    for (let p = at; p < at + GRAM; p++) {
+      const c = gramChar(word, p);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+    }
+    a = fmix(a);
+    b = fmix(b) | 1;
+    if (negated) this.note(this.en, negA(a), negB(b));
+    else this.note(this.en, a, b);
   }
 
   wordPair(): void {

@@ -45,7 +45,8 @@ function parseTsv(file: RuleFile): Array<{ term: string; weight: number; line: n
   const rows: Array<{ term: string; weight: number; line: number }> = [];
   file.text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
-    if (!line || line.startsWith('#')) return;
+    // A comment starts with "#" and has no tab: "#<bad\t0.4" is a learned character gram.
+    if (!line || (line.startsWith('#') && !raw.includes('\t'))) return;
     const [term, w] = raw.split('\t');
     const weight = Number(w);
     if (!term?.trim() || w === undefined || !Number.isFinite(weight)) {
