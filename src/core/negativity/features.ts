@@ -10,7 +10,10 @@
  * Emoji, emoticons, Weibo codes ("[怒]") and runs of ! or ? are features of both languages.
  */
 
-import { CLAUSE_PUNCT, isHanCode, isWordChar, scan } from './tokens.js';
+import * as tokens from './tokens.js';
+
+// Copied to module constants: tsx turns each use of an import into a getter call (see learned-score.ts).
+const { CLAUSE_PUNCT, isHanCode, isWordChar, scan } = tokens;
 
 /** Features split by the script they come from: each is looked up in its own language's table. */
 export interface Features extends TextShape {

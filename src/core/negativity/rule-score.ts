@@ -5,8 +5,14 @@
 import type { Topic } from '../types.js';
 import type { TextShape } from './features.js';
 import type { NegativityModel } from './model.js';
-import { longestMatch, type PhraseEntry } from './phrases.js';
-import { matchRule, type Scripts } from './intent-rules.js';
+import * as phrases from './phrases.js';
+import type { PhraseEntry } from './phrases.js';
+import * as intentRules from './intent-rules.js';
+import type { Scripts } from './intent-rules.js';
+
+// Copied to module constants: tsx turns each use of an import into a getter call (see learned-score.ts).
+const { longestMatch } = phrases;
+const { matchRule } = intentRules;
 
 export interface RuleScore {
   logit: number;
