@@ -47,6 +47,15 @@ describe('lexicon files', () => {
     assert.throws(() => buildNegativityModel([{ path: 'lexicons/notes.txt', text: '' }]), isConfigError('lexicons/notes.txt'));
   });
 
+  it('reads a learned character gram line ("#<blo<TAB>w") as a weight and a "#" line without a tab as a comment', () => {
+    const learned = { path: 'lexicons/learned-en.tsv', text: '# derived\n<bias>\t-1\n#<blo\t3\n!#<blo\t-3\n' };
+    const m = buildNegativityModel([learned]);
+    assert.deepEqual([...m.learned.en.weights], [['#<blo', 3], ['!#<blo', -3]]);
+    assert.equal(scoreText(m, 'blorpy again').negative, true, 'the gram of "blorpy" counts');
+    assert.equal(scoreText(m, 'not blorpy').negative, false, 'and its negated form inside a negation');
+    assert.ok(scoreText(m, 'blorpy again').evidence.some((e) => e.includes('"#<blo"')));
+  });
+
   it('still scores with the hand-written rules alone, without derived weights', () => {
     const handOnly = buildNegativityModel(shipped.filter((f) => !f.path.includes('learned-')));
     assert.equal(scoreText(handOnly, 'terrible service, still waiting for my refund').negative, true);
