@@ -35,7 +35,7 @@ function policyFor(deps: Deps, inc: OnCallRow) {
 
 /**
  * Without an escalation policy, an unacknowledged incident is re-announced on its route's repeat back-off
- * (e.g. 30 min, then 2 h, then daily) after the last alert; `escalation_steps` counts those reminders.
+ * (e.g. 30 min, then 2 h, then daily) after the last delivered notification; `escalation_steps` counts those reminders.
  */
 function repeatDue(repeatMs: readonly number[], inc: OnCallRow, lastAlertAt: number, now: number): { due: boolean; wait: number } {
   if (repeatMs.length === 0) return { due: false, wait: 0 };
@@ -104,8 +104,10 @@ export async function escalateIncidents(deps: Deps, now: number): Promise<Escala
 /** Sends the next back-off reminder of an unacknowledged incident when it is due; returns how many were queued. */
 async function repeatReminder(deps: Deps, inc: OnCallRow, repeatMs: readonly number[], now: number): Promise<number> {
   const last = await deps.db.selectFrom('alerts').select(['payload', 'created_at']).where('incident_id', '=', inc.id).orderBy('created_at', 'desc').executeTakeFirst();
-  if (!last) return 0;
-  const { due, wait } = repeatDue(repeatMs, inc, last.created_at, now);
+  // Timed from the last notification that reached someone: while the outbox is still retrying, no reminder piles on.
+  const sent = await deps.db.selectFrom('deliveries as d').innerJoin('alerts as a', 'a.id', 'd.alert_id').select((e) => e.fn.max('d.sent_at').as('at')).where('a.incident_id', '=', inc.id).where('d.status', '=', 'sent').executeTakeFirst();
+  if (!last || sent?.at == null) return 0;
+  const { due, wait } = repeatDue(repeatMs, inc, Number(sent.at), now);
   if (!due) return 0;
   return atomically(deps.db, async (trx) => {
     if (!(await advanceEscalation(trx, inc.id, { steps: inc.escalationSteps, snoozedUntil: inc.snoozedUntil }, { steps: inc.escalationSteps + 1 }))) return 0;

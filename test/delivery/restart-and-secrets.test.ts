@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { ConfigError } from '../../src/core/errors.js';
 import { sweepInterrupted } from '../../src/db/queries/outbox.js';
 import { dispatchOutbox } from '../../src/pipeline/dispatch.js';
+import { createHttpClient, type HttpRequest } from '../../src/lib/http.js';
 import { DINGTALK_SECRET, FEISHU_SECRET, NEW_WEBHOOK_KEY, OLD_WEBHOOK_KEY, startFakePlatforms, type FakePlatforms } from '../channels/fake-platforms.js';
 import { SMTP_PASS, SMTP_USER, startSmtp, type SmtpFixture } from '../channels/smtp-fixture.js';
 import { api, cyclesUntil, deliveriesOf, eventsOf, openIncident, userToken, world, type World } from './helpers.js';
@@ -37,27 +38,35 @@ async function hangingSlack() {
 describe('restarts', () => {
   it('never sends twice when the process dies mid-send: the interrupted row is marked for review, not resent', async () => {
     const slack = await hangingSlack();
-    const routing = `channels:\n  pr-slack: { kind: slack, url_env: PR_SLACK_URL, allow_custom_host: true }\nroutes:\n  - { name: pr, channels: [pr-slack], group_wait: 10s }\n`;
+    const routing = `channels:\n  pr-slack: { kind: slack, url_env: PR_SLACK_URL, allow_custom_host: true }\nroutes:\n  - { name: pr, channels: [pr-slack], group_wait: 10s, repeat: [1d] }\n`; // no reminder within the test's half hour
     const w = await world(routing, { PR_SLACK_URL: slack.url }, T0);
-    const id = await openIncident(w, 'critical');
-    w.clock.advance(MIN);
-    const inFlight = dispatchOutbox(w.deps, w.clock.now()).catch((e: Error) => e); // the "old process"
-    while ((await deliveriesOf(w, id))[0]!.status !== 'sending' || slack.requests() === 0) await new Promise((r) => setTimeout(r, 10));
     const dead = w.deps;
-    await w.restart(); // a new process on the same database file, while the old one is stuck mid-send
-    assert.equal(await sweepInterrupted(w.deps.db, Number.MAX_SAFE_INTEGER, w.clock.now()), 1, 'start-up finds the interrupted row');
-    await cyclesUntil(w, T0 + 30 * MIN);
-    assert.equal(slack.requests(), 1, 'the new process did not send it again');
-    const [row] = await deliveriesOf(w, id);
-    assert.equal(row!.status, 'failed');
-    assert.match(row!.last_error ?? '', /interrupted mid-send/);
-    assert.ok((await eventsOf(w, id)).some((e) => e.type === 'alert-failed' && /interrupted/.test(e.message)), 'the timeline asks a person to check the channel');
-    await dead.close(); // the old process is gone for good
-    slack.release();
-    await inFlight;
+    let inFlight: Promise<unknown> = Promise.resolve();
+    try {
+      const id = await openIncident(w, 'critical');
+      w.clock.advance(MIN);
+      // The "old process": its send is stuck for good (no client timeout), however slow this machine is.
+      const base = createHttpClient({ allowPrivate: true });
+      const stuck = { ...dead, channelIO: { ...dead.channelIO, http: { request: (req: HttpRequest) => base.request({ ...req, timeoutMs: 10 * MIN }) } } };
+      inFlight = dispatchOutbox(stuck, w.clock.now()).catch((e: Error) => e);
+      while ((await deliveriesOf(w, id))[0]!.status !== 'sending' || slack.requests() === 0) await new Promise((r) => setTimeout(r, 10));
+      await w.restart(); // a new process on the same database file, while the old one is stuck mid-send
+      assert.equal(await sweepInterrupted(w.deps.db, Number.MAX_SAFE_INTEGER, w.clock.now()), 1, 'start-up finds the interrupted row');
+      await cyclesUntil(w, T0 + 30 * MIN);
+      assert.equal(slack.requests(), 1, 'the new process did not send it again');
+      const [row] = await deliveriesOf(w, id);
+      assert.equal(row!.status, 'failed');
+      assert.match(row!.last_error ?? '', /interrupted mid-send/);
+      assert.ok((await eventsOf(w, id)).some((e) => e.type === 'alert-failed' && /interrupted/.test(e.message)), 'the timeline asks a person to check the channel');
+    } finally {
+      // Whatever happened above, the old process goes away and nothing is left holding the test open.
+      slack.release();
+      await inFlight;
+      await dead.close().catch(() => {});
+      await w.cleanup();
+      await slack.close();
+    }
     assert.equal(slack.requests(), 1);
-    await w.cleanup();
-    await slack.close();
   });
 });
 
