@@ -3,7 +3,7 @@ import { atomically } from '../db/atomic.js';
 import { buildAlert } from '../core/alert-content.js';
 import { planFromDecision } from '../core/incident.js';
 import { buildGuidance, choosePlaybook } from '../core/playbook/index.js';
-import type { AlertPost, ChartPoint, Incident } from '../core/types.js';
+import { TOPICS, type AlertPost, type ChartPoint, type Incident } from '../core/types.js';
 import type { Brand } from '../config/brand.js';
 import { routeAlert } from './route-alert.js';
 import { insertEvent, insertIncident, openIncidentOf, transition } from '../db/queries/incidents.js';
@@ -13,6 +13,12 @@ import { signAckToken } from '../lib/signing.js';
 import type { Deps } from './deps.js';
 import { forecastTopPosts } from './cascades.js';
 import { brandPlaybooks, guidanceFacts } from './guidance-facts.js';
+
+/** Rank of a topic by gravity (TOPICS is ordered gravest first); unknown topics last. */
+const gravity = (t: string) => {
+  const i = (TOPICS as readonly string[]).indexOf(t);
+  return i < 0 ? TOPICS.length : i;
+};
 
 /** Windows that closed longer ago than this (a catch-up after downtime) open incidents without paging anyone. */
 const STALE_MS = 60 * 60_000;
@@ -33,7 +39,8 @@ async function keyPosts(deps: Deps, brand: Brand, end: number): Promise<{ posts:
   for (const r of rows) for (const t of JSON.parse(r.topics) as string[]) topics.set(t, (topics.get(t) ?? 0) + 1);
   return {
     posts: rows.map((r) => ({ text: r.text, url: r.url, author: r.author_handle, followers: r.author_followers, negativity: r.negativity, engagement: Number(r.engagement), platform: r.platform })),
-    topics: [...topics.entries()].sort((a, b) => b[1] - a[1]).map(([t]) => t),
+    // Gravest first (TOPICS is ordered by gravity), so the playbook and the statement speak to the worst of it.
+    topics: [...topics.keys()].sort((a, b) => gravity(a) - gravity(b)),
     platforms: [...new Set(rows.map((r) => r.platform))],
   };
 }

@@ -9,7 +9,11 @@ export function SpreadChart(props: { points: ChartPoint[]; tz: string; width?: n
   if (pts.length < 2) return <p class="muted">Not enough windows yet to draw the spread.</p>;
   const t0 = pts[0]!.t;
   const t1 = pts[pts.length - 1]!.t;
-  const yMax = Math.max(1, ...pts.map((p) => Math.max(p.observed, p.hi))) * 1.1;
+  // A "nice" top for the axis (1, 2, 5 × 10^k), so tick labels are distinct round numbers.
+  const peak = Math.max(1, ...pts.map((p) => Math.max(p.observed, p.hi)));
+  const step = 10 ** Math.floor(Math.log10(peak));
+  const yMax = [1, 2, 5, 10].map((m) => m * step).find((v) => v >= peak * 1.05) ?? 10 * step;
+  const label = (v: number) => (yMax < 5 ? v.toFixed(1) : String(Math.round(v)));
   const x = (t: number) => pad.l + ((t - t0) / Math.max(1, t1 - t0)) * (W - pad.l - pad.r);
   const y = (v: number) => H - pad.b - (v / yMax) * (H - pad.t - pad.b);
   const line = (f: (p: ChartPoint) => number) => pts.map((p, i) => `${i ? 'L' : 'M'}${x(p.t).toFixed(1)},${y(f(p)).toFixed(1)}`).join('');
@@ -23,7 +27,7 @@ export function SpreadChart(props: { points: ChartPoint[]; tz: string; width?: n
       <path d={line((p) => p.expected)} fill="none" stroke="#5b8fc9" stroke-dasharray="4 3" stroke-width="1.5" />
       <path d={line((p) => p.observed)} fill="none" stroke="#c0392b" stroke-width="2" />
       {[0, 0.5, 1].map((f) => (
-        <text x={pad.l - 6} y={y(f * yMax) + 4} text-anchor="end" font-size="11" fill="#6b7686">{Math.round(f * yMax)}</text>
+        <text x={pad.l - 6} y={y(f * yMax) + 4} text-anchor="end" font-size="11" fill="#6b7686">{label(f * yMax)}</text>
       ))}
       {ticks.map((t) => (
         <text x={x(t)} y={H - 8} text-anchor="middle" font-size="11" fill="#6b7686">{fmt.format(t)}</text>
