@@ -50,15 +50,41 @@ export function negB(b: number): number {
   return fmix(b ^ 0x510e527f) | 1;
 }
 
+/**
+ * An English character 4-gram ("#<bad") is four ASCII code units, so it packs into one 32-bit
+ * integer exactly; its hashes mix that integer, which costs far less than hashing the string.
+ */
+export function gramKey(c0: number, c1: number, c2: number, c3: number): number {
+  return (c0 << 24) | (c1 << 16) | (c2 << 8) | c3;
+}
+/** First hash of a gram from its key. */
+export function gramA(key: number): number {
+  return fmix(key ^ 0x243f6a88);
+}
+/** Second hash of a gram (odd). */
+export function gramB(key: number): number {
+  return fmix(Math.imul(key, 0x85a308d3) ^ 0x13198a2e) | 1;
+}
+
+function isGram(f: string): boolean {
+  if (f.length !== 5 || f[0] !== '#') return false;
+  for (let i = 1; i < 5; i++) if (f.charCodeAt(i) > 127) return false;
+  return true;
+}
+
 function isHan(c: number): boolean {
   return c >= 0x4e00 && c <= 0x9fff;
 }
 
-/** The hash of a feature as written in learned-*.tsv: "!x", "a b", a Han pair "ab", or plain. */
+/** The hash of a feature as written in learned-*.tsv: "!x", a gram "#<bad", "a b", a Han pair "ab", or plain. */
 export function featureHash(f: string): Hash2 {
   if (f.length > 1 && f[0] === '!' && f[1] !== '!') {
     const inner = featureHash(f.slice(1));
     return { h1: negA(inner.h1), h2: negB(inner.h2) };
+  }
+  if (isGram(f)) {
+    const key = gramKey(f.charCodeAt(1), f.charCodeAt(2), f.charCodeAt(3), f.charCodeAt(4));
+    return { h1: gramA(key), h2: gramB(key) };
   }
   const space = f.indexOf(' ');
   if (space > 0) {

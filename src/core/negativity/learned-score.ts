@@ -7,8 +7,8 @@ import type { NegativityModel } from './model.js';
 
 // Imported bindings copied to module constants: tsx compiles each use of an import to a getter
 // call, which V8 did not inline here (a sixth of English scoring time went to those getters).
-const { fmix, hashA, hashB, negA, negB, pairA, pairB } = ft;
-const { GRAM, gramChar } = feat;
+const { gramA, gramB, gramKey, hashA, hashB, negA, negB, pairA, pairB } = ft;
+const { gramChar } = feat;
 
 export interface LearnedScore {
   logit: number;
@@ -87,16 +87,9 @@ export class LearnedAccumulator implements FeatureVisitor {
   }
 
   wordGram(word: string, at: number, negated: boolean): void {
-    // hashA/hashB of "#" + the gram, inlined over "<word>" so the gram is never built.
-    let a = Math.imul(0x811c9dc5 ^ 35, 0x01000193);
-    let b = Math.imul(0x9747b28c ^ 35, 0x5bd1e995) ^ (0x9747b28c >>> 15);
-    for (let p = at; p < at + GRAM; p++) {
-      const c = gramChar(word, p);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
-    }
-    a = fmix(a);
-    b = fmix(b) | 1;
+    const key = gramKey(gramChar(word, at), gramChar(word, at + 1), gramChar(word, at + 2), gramChar(word, at + 3));
+    const a = gramA(key);
+    const b = gramB(key);
     if (negated) this.note(this.en, negA(a), negB(b));
     else this.note(this.en, a, b);
   }
