@@ -105,7 +105,7 @@ async function fireOverdue(deps: Deps, brand: Brand, inc: TrackedIncident, pb: P
     }
     return true;
   });
-  if (claimed && alert && held) deps.log(`ALERT ${alert.title}\n  ${alert.summary}\n  acknowledge: ${alert.ackUrl}`);
+  if (claimed && alert && held) deps.log(`ALERT [${alert.severity}] ${alert.brand.name}: ${alert.title}\n  ${alert.summary}\n  acknowledge: ${alert.ackUrl}`);
   return claimed && alert !== null;
 }
 

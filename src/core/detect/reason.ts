@@ -10,6 +10,8 @@ export function num(x: number): string {
 
 /** "p < 1e-6" for tiny p-values, "p = 0.012" otherwise. */
 export function pText(surprise: number): string {
+  // Beyond 1e-12 the model's own assumptions dominate; a longer exponent would claim precision it does not have.
+  if (surprise >= 12) return 'p < 1e-12';
   if (surprise >= 3) return `p < 1e-${Math.floor(surprise)}`;
   return `p = ${Math.pow(10, -surprise).toPrecision(2)}`;
 }
