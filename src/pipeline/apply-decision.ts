@@ -6,10 +6,10 @@ import { buildGuidance, choosePlaybook } from '../core/playbook/index.js';
 import { TOPICS, type AlertPost, type ChartPoint, type Incident } from '../core/types.js';
 import type { Brand } from '../config/brand.js';
 import { routeAlert } from './route-alert.js';
+import { alertLinks } from './alert-links.js';
 import { insertEvent, insertIncident, openIncidentOf, transition } from '../db/queries/incidents.js';
 import { topNegativePosts } from '../db/queries/posts.js';
 import { saveJudgedWindows, windowsBetween, type JudgedWindow } from '../db/queries/windows.js';
-import { signAckToken } from '../lib/signing.js';
 import type { Deps } from './deps.js';
 import { forecastTopPosts } from './cascades.js';
 import { brandPlaybooks, guidanceFacts } from './guidance-facts.js';
@@ -22,7 +22,6 @@ const gravity = (t: string) => {
 
 /** Windows that closed longer ago than this (a catch-up after downtime) open incidents without paging anyone. */
 const STALE_MS = 60 * 60_000;
-const ACK_LINK_TTL_MS = 7 * 24 * 3600_000;
 
 async function chartFor(deps: Deps, brand: Brand, judged: JudgedWindow[], end: number): Promise<ChartPoint[]> {
   const from = end - 24 * 3600_000;
@@ -75,7 +74,6 @@ export async function applyDecision(deps: Deps, brand: Brand, judged: JudgedWind
   if (incident && alertKind && !stale) {
     const pb = deps.config.playbooks.find((p) => p.id === incident!.playbookId) ?? null;
     const guidance = pb ? buildGuidance(pb, guidanceFacts(brand, { topics: incident.topics, platforms: key.platforms, count: w.negPosts, now, targetMinutes: pb.responseTargetMinutes })) : null;
-    const token = await signAckToken(deps.secret, { inc: incident.id, to: 'alert', exp: now + ACK_LINK_TTL_MS, jti: alertId });
     alert = buildAlert({
       id: alertId,
       kind: alertKind,
@@ -86,8 +84,7 @@ export async function applyDecision(deps: Deps, brand: Brand, judged: JudgedWind
       chart: await chartFor(deps, brand, judged, w.end),
       topPosts: key.posts,
       guidance,
-      ackUrl: `${deps.config.settings.publicUrl}/ack/${token}`,
-      incidentUrl: `${deps.config.settings.publicUrl}/incidents/${incident.id}`,
+      ...(await alertLinks(deps, incident.id, alertId, now)),
       now,
     });
   }

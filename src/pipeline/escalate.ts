@@ -11,11 +11,10 @@ import type { Alert } from '../core/types.js';
 import { atomically } from '../db/atomic.js';
 import { insertEvent } from '../db/queries/incidents.js';
 import { advanceEscalation, escalatingIncidents, insertOnCallEvent, type OnCallRow } from '../db/queries/oncall.js';
-import { signAckToken } from '../lib/signing.js';
 import type { Deps } from './deps.js';
 import { routeAlert } from './route-alert.js';
+import { alertLinks } from './alert-links.js';
 
-const ACK_LINK_TTL_MS = 7 * 24 * 3600_000;
 
 export interface EscalationOutcome {
   /** Levels paged (including level 1 covered by the opening alert). */
@@ -89,9 +88,8 @@ export async function escalateIncidents(deps: Deps, now: number): Promise<Escala
       await insertOnCallEvent(trx, { incidentId: inc.id, at: now, type: 'paged', actor: null, message: `Paged ${level}: ${who}${coveredByOpening ? ' (by the opening alert)' : ''} — ${step.reason}; ${reasons.join('; ')}`, data: { level: step.level + 1, round: step.round + 1, users, policy: policy.id } });
       if (coveredByOpening || base === undefined) return;
       const id = deps.newId();
-      const token = await signAckToken(deps.secret, { inc: inc.id, to: 'alert', exp: now + ACK_LINK_TTL_MS, jti: id });
       const line = { en: `${level[0]!.toUpperCase()}${level.slice(1)}: on call now ${who}`, zh: `第 ${step.level + 1} 级${step.round > 0 ? `（第 ${step.round + 1} 轮）` : ''}（${policy.id}）：当前值班 ${who}` };
-      const alert = reminderAlert(JSON.parse(base.payload) as Alert, id, now, `${deps.config.settings.publicUrl}/ack/${token}`, line, `${step.reason}. ${reasons.join('; ')}`);
+      const alert = reminderAlert(JSON.parse(base.payload) as Alert, id, now, (await alertLinks(deps, inc.id, id, now)).ackUrl, line, `${step.reason}. ${reasons.join('; ')}`);
       const routed = await routeAlert(deps, trx, alert, inc.topics, now);
       await insertEvent(trx, { incidentId: inc.id, at: now, type: 'alert-queued', actor: null, message: `Reminder queued (${level}, on call: ${who}) to ${routed.description}`, data: { alertId: id } });
       out.reminders++;
@@ -112,10 +110,9 @@ async function repeatReminder(deps: Deps, inc: OnCallRow, repeatMs: readonly num
   return atomically(deps.db, async (trx) => {
     if (!(await advanceEscalation(trx, inc.id, { steps: inc.escalationSteps, snoozedUntil: inc.snoozedUntil }, { steps: inc.escalationSteps + 1 }))) return 0;
     const id = deps.newId();
-    const token = await signAckToken(deps.secret, { inc: inc.id, to: 'alert', exp: now + ACK_LINK_TTL_MS, jti: id });
     const mins = Math.round(wait / 60_000);
     const line = { en: `reminder ${inc.escalationSteps + 1}, ${mins >= 60 ? `${+(mins / 60).toFixed(1)} h` : `${mins} min`} after the last alert`, zh: `第 ${inc.escalationSteps + 1} 次提醒（距上次告警 ${mins} 分钟）` };
-    const alert = reminderAlert(JSON.parse(last.payload) as Alert, id, now, `${deps.config.settings.publicUrl}/ack/${token}`, line, 'nobody has acknowledged this incident yet');
+    const alert = reminderAlert(JSON.parse(last.payload) as Alert, id, now, (await alertLinks(deps, inc.id, id, now)).ackUrl, line, 'nobody has acknowledged this incident yet');
     const routed = await routeAlert(deps, trx, alert, inc.topics, now);
     await insertEvent(trx, { incidentId: inc.id, at: now, type: 'alert-queued', actor: null, message: `Reminder queued (${line.en}) to ${routed.description}`, data: { alertId: id } });
     return 1;

@@ -14,17 +14,16 @@ import { insertEvent } from '../db/queries/incidents.js';
 import { topNegativePosts } from '../db/queries/posts.js';
 import { claimOverdueAlert, ownPostsIn, recordedResponseKeys, recordResponse, trackedIncidents } from '../db/queries/responses.js';
 import { windowsBetween } from '../db/queries/windows.js';
-import { signAckToken } from '../lib/signing.js';
 import type { Deps } from './deps.js';
 import { guidanceFacts, playbookOf } from './guidance-facts.js';
 import { routeAlert } from './route-alert.js';
+import { alertLinks } from './alert-links.js';
 
 const MINUTE = 60_000;
 /** Responses still attach to an incident this long after it resolved: brands often post their update after the storm. */
 const AFTER_RESOLVE_MS = 24 * 3600_000;
 /** An overdue alert that fell due longer ago than this (a catch-up after downtime) is recorded but pages nobody. */
 const STALE_MS = 60 * MINUTE;
-const ACK_LINK_TTL_MS = 7 * 24 * 3600_000;
 const NO_RULES: LintRules = { deflection: [], engagement: [] };
 
 const rulesCache = new WeakMap<Config, LintRules | null>();
@@ -118,7 +117,6 @@ async function overdueAlert(deps: Deps, brand: Brand, inc: TrackedIncident, pb: 
   const topPosts = rows.map((r) => ({ text: r.text, url: r.url, author: r.author_handle, followers: r.author_followers, negativity: r.negativity, engagement: Number(r.engagement), platform: r.platform }));
   const count = chart.reduce((s, c) => s + (c.t >= inc.opened_at ? c.observed : 0), 0);
   const facts = guidanceFacts(brand, { topics: JSON.parse(inc.topics) as string[], platforms: [...new Set(rows.map((r) => r.platform))], count, now, targetMinutes: pb.responseTargetMinutes });
-  const token = await signAckToken(deps.secret, { inc: inc.id, to: 'alert', exp: now + ACK_LINK_TTL_MS, jti: id });
   const late = minutes(now - inc.opened_at);
   const severity = inc.severity as Severity;
   const accounts = brand.ownAccounts.join(', ');
@@ -140,7 +138,6 @@ async function overdueAlert(deps: Deps, brand: Brand, inc: TrackedIncident, pb: 
     chart,
     topPosts,
     guidance: buildGuidance(pb, facts),
-    ackUrl: `${deps.config.settings.publicUrl}/ack/${token}`,
-    incidentUrl: `${deps.config.settings.publicUrl}/incidents/${inc.id}`,
+    ...(await alertLinks(deps, inc.id, id, now)),
   };
 }

@@ -8,9 +8,9 @@ import type { Alert, Incident } from '../core/types.js';
 import type { Brand, SourceInstance } from '../config/brand.js';
 import { atomically } from '../db/atomic.js';
 import { insertEvent, insertIncident, openSourceIncident, transition } from '../db/queries/incidents.js';
-import { enqueueAlert } from '../db/queries/outbox.js';
 import { normalPerHour, pollsSince } from '../db/queries/source-polls.js';
-import { signAckToken } from '../lib/signing.js';
+import { alertLinks } from './alert-links.js';
+import { routeAlert } from './route-alert.js';
 import type { Deps } from './deps.js';
 
 const DEFAULT_INTERVAL_MS = 60_000;
@@ -41,20 +41,19 @@ async function openDegraded(deps: Deps, brand: Brand, src: SourceInstance, h: So
     openedAt: now, acknowledgedAt: null, acknowledgedBy: null, resolvedAt: null, reason: h.reason, topics: [], playbookId: null,
   };
   const alertId = deps.newId();
-  const token = await signAckToken(deps.secret, { inc: incident.id, to: 'alert', exp: now + 7 * 24 * 3600_000, jti: alertId });
   const zh = brand.lang === 'zh';
   const alert: Alert = {
     id: alertId, incidentId: incident.id, kind: 'source-degraded', brand: { id: brand.id, name: brand.name }, severity: 'warning', lang: brand.lang, createdAt: now,
     title: zh ? `数据源 ${src.name} 异常` : `source ${src.name} is ${h.kind}`,
     summary: zh ? `数据源 ${src.name}（${src.kind}）：${h.reason}。异常期间的统计窗口标记为不完整，基线不会从中学习。` : `Source ${src.name} (${src.kind}): ${h.reason}. Windows during the outage are marked incomplete; the baseline does not learn from them.`,
     reason: h.reason, chart: [], topPosts: [], guidance: null,
-    ackUrl: `${deps.config.settings.publicUrl}/ack/${token}`, incidentUrl: `${deps.config.settings.publicUrl}/incidents/${incident.id}`,
+    ...(await alertLinks(deps, incident.id, alertId, now)),
   };
-  const channels = [...deps.channels.keys()];
+  // Routed like every alert: routes may match kind 'source-degraded', failing channels are skipped, noise control applies.
   await atomically(deps.db, async (trx) => {
     await insertIncident(trx, incident, { incidentId: incident.id, at: now, type: 'opened', actor: null, message: `Source degraded: ${h.reason}` }, { kind: 'source', sourceId: src.id });
-    await enqueueAlert(trx, alert, channels.length ? channels : ['outbox'], now, channels.length ? 'pending' : 'held');
-    await insertEvent(trx, { incidentId: incident.id, at: now, type: 'alert-queued', actor: null, message: `Alert queued (source-degraded) to ${channels.length ? channels.join(', ') : 'the local outbox'}`, data: { alertId } });
+    const routed = await routeAlert(deps, trx, alert, [], now);
+    await insertEvent(trx, { incidentId: incident.id, at: now, type: 'alert-queued', actor: null, message: `Alert queued (source-degraded) to ${routed.description}`, data: { alertId } });
   });
   deps.log(`SOURCE DEGRADED ${src.id}: ${h.reason}`);
 }
