@@ -95,6 +95,9 @@ describe('the bundled demo, played through the real pipeline', () => {
     const page = await app.request(link);
     assert.equal(page.status, 200);
     assert.match(await page.text(), /<form method="post"/);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /default-src 'none'/, 'pages allow nothing by default');
+    assert.doesNotMatch(csp, /script-src/, 'and no script source at all, so injected markup stays inert');
     const before = await deps.db.selectFrom('incidents').select('state').where('id', '=', incidentId).executeTakeFirstOrThrow();
     assert.equal(before.state, 'open', 'a GET (a mail scanner) acknowledged nothing');
 
