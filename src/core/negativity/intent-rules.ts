@@ -101,21 +101,31 @@ export function parseTopics(file: RuleFile): { rules: TopicRule[]; severity: Map
   return { rules, severity };
 }
 
-/** Splits a regex source at its top-level "|" (outside groups and character classes). */
-export function topLevelAlternatives(src: string): string[] {
-  const out: string[] = [];
+/**
+ * The structural characters of a regex source — "(", ")" and "|" outside escapes and character classes — with the
+ * group depth after each. The one scanner behind the splitting and checking below.
+ */
+function* structure(src: string): Generator<{ i: number; c: string; depth: number }> {
   let depth = 0;
   let inClass = false;
-  let start = 0;
   for (let i = 0; i < src.length; i++) {
-    const c = src[i];
+    const c = src[i]!;
     if (c === '\\') i++;
     else if (inClass) inClass = c !== ']';
     else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) (out.push(src.slice(start, i)), (start = i + 1));
+    else if (c === '(' || c === ')' || c === '|') {
+      if (c === '(') depth++;
+      if (c === ')') depth--;
+      yield { i, c, depth };
+    }
   }
+}
+
+/** Splits a regex source at its top-level "|" (outside groups and character classes). */
+export function topLevelAlternatives(src: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (const { i, c, depth } of structure(src)) if (c === '|' && depth === 0) (out.push(src.slice(start, i)), (start = i + 1));
   out.push(src.slice(start));
   return out;
 }
@@ -143,15 +153,8 @@ export function startsWithWordChar(src: string): boolean {
   if (/^[a-z0-9]/.test(src) && !/^.[?*{]/.test(src)) return true;
   if (/^\\[dw]/.test(src) && !/^..[?*{]/.test(src)) return true;
   if (src[0] !== '(') return false;
-  let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) {
+  for (const { i, c, depth } of structure(src)) {
+    if (c === ')' && depth === 0) {
       if (/^[?*{]/.test(src.slice(i + 1))) return false; // an optional group may match nothing
       const inner = src.slice(src.startsWith('(?:') ? 3 : 1, i);
       if (inner.startsWith('?')) return false; // a lookaround or named group: not worth reading
