@@ -4,7 +4,7 @@ import { alertView } from './alert-view.js';
 import { markdownParts } from './markdown-parts.js';
 import { inertPlain, clip } from './neutralise.js';
 import { secretField, urlSecrets, webhookUrlField } from './config-fields.js';
-import { fromCodedBody, fromHttpFailure, sendParts } from './outcome.js';
+import { fromCodedBody, postJsonParts } from './outcome.js';
 import { hmacSha256Base64 } from './hmac.js';
 
 export interface DingTalkConfig {
@@ -47,13 +47,9 @@ export const dingtalk: Channel<DingTalkConfig> = {
   },
   async send(msg, cfg, io) {
     const secrets = dingtalk.secrets(cfg);
-    return sendParts(msg.parts, async (part) => {
-      if (part.kind !== 'json') return { ok: false, permanent: true, reason: 'bad-config', detail: 'dingtalk sends JSON parts only' };
-      const url = cfg.secret ? await signedDingTalkUrl(cfg.url, cfg.secret, io.now()) : cfg.url;
-      const r = await io.http.request({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(part.body) });
-      if (!r.ok) return fromHttpFailure(r, secrets);
-      return fromCodedBody(r.response.text, 'errcode', 'errmsg', TRANSIENT, secrets, 'dingtalk');
-    });
+    // The signature goes in the URL and is made fresh for each part (it carries a timestamp).
+    const sign = async (body: unknown) => ({ url: cfg.secret ? await signedDingTalkUrl(cfg.url, cfg.secret, io.now()) : cfg.url, body });
+    return postJsonParts('dingtalk', msg, io, secrets, sign, (text) => fromCodedBody(text, 'errcode', 'errmsg', TRANSIENT, secrets, 'dingtalk'));
   },
   secrets(cfg) {
     return [...urlSecrets(cfg.url), ...(cfg.secret ? [cfg.secret] : [])];

@@ -3,7 +3,7 @@ import type { Channel, OutboundPart } from './channel.js';
 import { alertView, type AlertView } from './alert-view.js';
 import { inertMarkdown as p, clip } from './neutralise.js';
 import { secretField, urlSecrets, webhookUrlField } from './config-fields.js';
-import { fromCodedBody, fromHttpFailure, sendParts } from './outcome.js';
+import { fromCodedBody, postJsonParts } from './outcome.js';
 import { hmacSha256Base64 } from './hmac.js';
 import { utf8Bytes } from './split.js';
 
@@ -87,17 +87,12 @@ export const feishu: Channel<FeishuConfig> = {
   },
   async send(msg, cfg, io) {
     const secrets = feishu.secrets(cfg);
-    return sendParts(msg.parts, async (part) => {
-      if (part.kind !== 'json') return { ok: false, permanent: true, reason: 'bad-config', detail: 'feishu sends JSON parts only' };
-      let body = part.body as Record<string, unknown>;
-      if (cfg.secret) {
-        const timestamp = Math.floor(io.now() / 1000);
-        body = { timestamp: String(timestamp), sign: await feishuSign(cfg.secret, timestamp), ...body };
-      }
-      const r = await io.http.request({ url: cfg.url, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      if (!r.ok) return fromHttpFailure(r, secrets);
-      return fromCodedBody(r.response.text, 'code', 'msg', TRANSIENT, secrets, 'feishu');
-    });
+    const sign = async (body: unknown) => {
+      if (!cfg.secret) return { url: cfg.url, body };
+      const timestamp = Math.floor(io.now() / 1000);
+      return { url: cfg.url, body: { timestamp: String(timestamp), sign: await feishuSign(cfg.secret, timestamp), ...(body as Record<string, unknown>) } };
+    };
+    return postJsonParts('feishu', msg, io, secrets, sign, (text) => fromCodedBody(text, 'code', 'msg', TRANSIENT, secrets, 'feishu'));
   },
   secrets(cfg) {
     return [...urlSecrets(cfg.url), ...(cfg.secret ? [cfg.secret] : [])];

@@ -1,6 +1,6 @@
 /** Turns HTTP results and platform answers into a `Delivery`, with every secret redacted in one place. */
 import type { HttpResult } from '../lib/http.js';
-import type { Delivery, FailureReason } from './channel.js';
+import type { ChannelIO, Delivery, FailureReason, Outbound } from './channel.js';
 import { redact } from '../lib/redact.js';
 
 export { redact };
@@ -59,4 +59,25 @@ export async function sendParts<P>(parts: readonly P[], sendOne: (p: P) => Promi
     if (!last.ok) return parts.length > 1 ? { ...last, detail: `part ${i + 1}/${parts.length}: ${last.detail}` } : last;
   }
   return last;
+}
+
+/**
+ * Posts each JSON part of a message in order, stopping at the first failure. `prepare` may sign the URL or the body
+ * of each part; `answer` reads platforms that report errors inside a 200 body (Feishu `code`, DingTalk `errcode`).
+ */
+export async function postJsonParts(
+  kind: string,
+  msg: Outbound,
+  io: ChannelIO,
+  secrets: readonly string[],
+  prepare: (body: unknown) => Promise<{ url: string; body: unknown }>,
+  answer?: (text: string) => Delivery,
+): Promise<Delivery> {
+  return sendParts(msg.parts, async (part) => {
+    if (part.kind !== 'json') return { ok: false, permanent: true, reason: 'bad-config', detail: `${kind} sends JSON parts only` };
+    const { url, body } = await prepare(part.body);
+    const r = await io.http.request({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (!r.ok) return fromHttpFailure(r, secrets);
+    return answer ? answer(r.response.text) : { ok: true };
+  });
 }

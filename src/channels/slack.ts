@@ -3,7 +3,7 @@ import type { Channel, OutboundPart } from './channel.js';
 import { alertView, type AlertView } from './alert-view.js';
 import { inertSlack as s, clip } from './neutralise.js';
 import { urlSecrets, webhookUrlField } from './config-fields.js';
-import { fromHttpFailure, sendParts } from './outcome.js';
+import { postJsonParts } from './outcome.js';
 
 export interface SlackConfig {
   url: string;
@@ -78,13 +78,8 @@ export const slack: Channel<SlackConfig> = {
     return { parts: messages(alertView(alert)) };
   },
   async send(msg, cfg, io) {
-    const secrets = slack.secrets(cfg);
-    return sendParts(msg.parts, async (part) => {
-      if (part.kind !== 'json') return { ok: false, permanent: true, reason: 'bad-config', detail: 'slack sends JSON parts only' };
-      // Slack answers errors as text bodies with 4xx (invalid_payload, no_service, channel_is_archived): http.ts classifies them.
-      const r = await io.http.request({ url: cfg.url, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(part.body) });
-      return r.ok ? { ok: true } : fromHttpFailure(r, secrets);
-    });
+    // Slack answers errors as text bodies with 4xx (invalid_payload, no_service, channel_is_archived): http.ts classifies them.
+    return postJsonParts('slack', msg, io, slack.secrets(cfg), async (body) => ({ url: cfg.url, body }));
   },
   secrets(cfg) {
     return urlSecrets(cfg.url);

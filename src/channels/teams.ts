@@ -3,7 +3,7 @@ import type { Channel, OutboundPart } from './channel.js';
 import { alertView, type AlertView } from './alert-view.js';
 import { inertMarkdown as m } from './neutralise.js';
 import { urlSecrets, webhookUrlField } from './config-fields.js';
-import { fromHttpFailure, sendParts } from './outcome.js';
+import { postJsonParts } from './outcome.js';
 import { utf8Bytes } from './split.js';
 
 export interface TeamsConfig {
@@ -73,12 +73,7 @@ export const teams: Channel<TeamsConfig> = {
     return { parts: cards(alertView(alert)) };
   },
   async send(msg, cfg, io) {
-    const secrets = teams.secrets(cfg);
-    return sendParts(msg.parts, async (part) => {
-      if (part.kind !== 'json') return { ok: false, permanent: true, reason: 'bad-config', detail: 'teams sends JSON parts only' };
-      const r = await io.http.request({ url: cfg.url, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(part.body) });
-      return r.ok ? { ok: true } : fromHttpFailure(r, secrets);
-    });
+    return postJsonParts('teams', msg, io, teams.secrets(cfg), async (body) => ({ url: cfg.url, body }));
   },
   secrets(cfg) {
     return urlSecrets(cfg.url);

@@ -3,7 +3,7 @@ import type { Channel } from './channel.js';
 import { alertView } from './alert-view.js';
 import { markdownParts } from './markdown-parts.js';
 import { urlSecrets, webhookUrlField } from './config-fields.js';
-import { fromCodedBody, fromHttpFailure, sendParts } from './outcome.js';
+import { fromCodedBody, postJsonParts } from './outcome.js';
 
 export interface WeComConfig {
   url: string;
@@ -30,12 +30,7 @@ export const wecom: Channel<WeComConfig> = {
   },
   async send(msg, cfg, io) {
     const secrets = wecom.secrets(cfg);
-    return sendParts(msg.parts, async (part) => {
-      if (part.kind !== 'json') return { ok: false, permanent: true, reason: 'bad-config', detail: 'wecom sends JSON parts only' };
-      const r = await io.http.request({ url: cfg.url, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(part.body) });
-      if (!r.ok) return fromHttpFailure(r, secrets);
-      return fromCodedBody(r.response.text, 'errcode', 'errmsg', TRANSIENT, secrets, 'wecom');
-    });
+    return postJsonParts('wecom', msg, io, secrets, async (body) => ({ url: cfg.url, body }), (text) => fromCodedBody(text, 'errcode', 'errmsg', TRANSIENT, secrets, 'wecom'));
   },
   secrets(cfg) {
     return urlSecrets(cfg.url);
