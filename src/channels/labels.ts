@@ -28,7 +28,7 @@ export interface Labels {
 
 const en: Labels = {
   severity: { warning: 'Warning', critical: 'Critical' },
-  kind: { opened: 'New incident', escalated: 'Escalated', reminder: 'Reminder', 'response-overdue': 'Response overdue', 'source-degraded': 'Source degraded' },
+  kind: { opened: 'New incident', 'early-warning': 'Early warning', escalated: 'Escalated', reminder: 'Reminder', 'response-overdue': 'Response overdue', 'source-degraded': 'Source degraded' },
   numbers: 'Numbers',
   why: 'Why',
   chart: 'Spread vs baseline',
@@ -53,7 +53,7 @@ const en: Labels = {
 
 const zh: Labels = {
   severity: { warning: '预警', critical: '严重' },
-  kind: { opened: '新事件', escalated: '已升级', reminder: '提醒', 'response-overdue': '响应超时', 'source-degraded': '数据源异常' },
+  kind: { opened: '新事件', 'early-warning': '预警', escalated: '已升级', reminder: '提醒', 'response-overdue': '响应超时', 'source-degraded': '数据源异常' },
   numbers: '数据',
   why: '原因',
   chart: '传播量与基线',

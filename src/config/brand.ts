@@ -34,13 +34,15 @@ export interface Brand {
   sources: SourceInstance[];
   playbooks: string[] | null;
   negativity: BrandNegativityOverrides;
+  /** Reposts past which one negative post raises an early warning; null = learned from the brand's own history. */
+  usualReach: number | null;
   file: string;
 }
 
 /** What parsing a source block needs: the kind's own config parser. */
 export type SourceConfigParser = (kind: string, raw: Obj, env: Record<string, string | undefined>) => unknown;
 
-const BRAND_KEYS = ['id', 'name', 'names', 'aliases', 'timezone', 'window_minutes', 'lang', 'queries', 'own_accounts', 'sources', 'playbooks', 'negativity'];
+const BRAND_KEYS = ['id', 'name', 'names', 'aliases', 'timezone', 'window_minutes', 'lang', 'queries', 'own_accounts', 'sources', 'playbooks', 'negativity', 'usual_reach'];
 
 function validTimezone(tz: string): boolean {
   try {
@@ -103,6 +105,7 @@ export function parseBrand(file: RuleFile, env: Record<string, string | undefine
     sources,
     playbooks,
     negativity: parseBrandNegativity(f.obj.negativity, file.path),
+    usualReach: f.obj.usual_reach === undefined ? null : f.num('usual_reach', 0, 1, 1e9),
     file: file.path,
   };
 }

@@ -35,6 +35,7 @@ export function summarise(w: SpreadWindow, d: DetectorDecision, windowMinutes: n
 
 const TITLES: Record<AlertKind, { en: string; zh: string }> = {
   opened: { en: 'negative spread breaking away from normal', zh: '负面传播明显偏离常态' },
+  'early-warning': { en: 'one negative post predicted to outgrow usual reach', zh: '单条负面帖预计超出常规传播范围' },
   escalated: { en: 'negative spread still growing', zh: '负面传播仍在扩大' },
   reminder: { en: 'incident still unacknowledged', zh: '事件仍未确认' },
   'response-overdue': { en: 'no public response yet', zh: '尚未公开回应' },

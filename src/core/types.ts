@@ -169,7 +169,8 @@ export interface AlertGuidance {
   holdingStatement: { zh: string; en: string };
 }
 
-export type AlertKind = 'opened' | 'escalated' | 'reminder' | 'response-overdue' | 'source-degraded';
+/** 'early-warning': one negative post predicted (SEISMIC) to outgrow the brand's usual reach, before the spread breaks away. */
+export type AlertKind = 'opened' | 'early-warning' | 'escalated' | 'reminder' | 'response-overdue' | 'source-degraded';
 
 /** Everything a channel needs to render one alert. Channels never query anything else. */
 export interface Alert {

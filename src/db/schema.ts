@@ -103,9 +103,14 @@ export interface IncidentsTable {
   topics: string;
   playbook_id: string | null;
   updated_at: number;
-  /** Migration 004: 'spread' (from the detector) or 'source' (a degraded source), and that source. */
+  /**
+   * Migration 004: 'spread' (from the detector) or 'source' (a degraded source), and that source. Migration 006:
+   * 'cascade' (one post predicted to outgrow the brand's usual reach, `post_id`); it becomes 'spread' when the
+   * detector escalates it.
+   */
   kind: Generated<string>;
   source_id: string | null;
+  post_id: number | null;
   /** Response tracking (migration 002): set once each, by compare-and-set. */
   first_response_at: number | null;
   first_response_deflecting: number | null;

@@ -5,6 +5,7 @@ import { dispatchOutbox, type DispatchOutcome } from './dispatch.js';
 import { escalateIncidents } from './escalate.js';
 import { watchResponses } from './response-watch.js';
 import { watchAmplification } from './amplification-watch.js';
+import { watchCascades } from './cascade-watch.js';
 import type { Deps } from './deps.js';
 
 export interface CycleOutcome {
@@ -25,7 +26,8 @@ export async function runPollCycle(deps: Deps, now: number): Promise<CycleOutcom
       deps.log(`brand ${brand.id}: judging windows failed: ${(err as Error).stack ?? String(err)}`);
     }
     // After judging (incidents are current) and before dispatch (their alerts go out this cycle).
-    for (const [what, watch] of [['response tracking', watchResponses], ['amplification check', watchAmplification]] as const) {
+    // The early warning first, so an incident it opens is tracked for a response and amplification this cycle.
+    for (const [what, watch] of [['early warning', watchCascades], ['response tracking', watchResponses], ['amplification check', watchAmplification]] as const) {
       try {
         await watch(deps, brand, now);
       } catch (err) {

@@ -19,8 +19,8 @@ describe('the demo complaint picks the food-safety playbook', () => {
   });
   after(async () => w.close());
 
-  it('queues an opening alert carrying the food-safety guidance, its 20-minute target and a filled draft', async () => {
-    const row = await w.deps.db.selectFrom('alerts').select('payload').where('kind', '=', 'opened').executeTakeFirstOrThrow();
+  it('queues an opening alert (the early warning on the post) carrying the food-safety guidance, its 20-minute target and a filled draft', async () => {
+    const row = await w.deps.db.selectFrom('alerts').select('payload').where('kind', '=', 'early-warning').executeTakeFirstOrThrow();
     const g = (JSON.parse(row.payload) as Alert).guidance as PlaybookGuidance;
     assert.equal(g.playbookId, 'food-safety');
     assert.equal(g.responseTargetMinutes, 20);

@@ -1,7 +1,8 @@
 /**
  * The demo told as a story, through the real pipeline: a real SQLite file, a real SMTP server on 127.0.0.1,
- * a fake clock. Four quiet days, then one complaint spreads; the PR team is alerted once, acknowledges, and the
- * timeline shows it. A restart mid-replay sends nothing twice.
+ * a fake clock. Four quiet days, then one complaint spreads: the PR team gets an early warning on the post before the
+ * count of negative posts breaks away, then one escalation of the same incident when it does; they acknowledge, and
+ * the timeline shows it. A restart mid-replay sends nothing twice.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -47,7 +48,7 @@ describe('the bundled demo, played through the real pipeline', () => {
     }
   }
 
-  it('sends no alert during the four quiet days, then exactly one within three windows of the complaint', async () => {
+  it('sends no alert during the four quiet days, then an early warning on the complaint and one escalation of that incident', async () => {
     const deps = await testDeps(env(), clock);
     await cycles(deps, START); // the first cycle ingests the quiet days and judges every window of them
     const windows = await deps.db.selectFrom('spread_windows').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -55,9 +56,12 @@ describe('the bundled demo, played through the real pipeline', () => {
     assert.equal(mails.length, 0, 'no alert during the quiet days');
     assert.equal((await deps.db.selectFrom('incidents').selectAll().execute()).length, 0);
     await cycles(deps, CRISIS + 3 * WINDOW);
-    assert.equal(mails.length, 1, 'one alert once the complaint spreads');
-    assert.ok(firstAlertAt - CRISIS <= 3 * WINDOW, `alerted ${(firstAlertAt - CRISIS) / 60_000} min after the complaint`);
-    incidentId = (await deps.db.selectFrom('incidents').select('id').executeTakeFirstOrThrow()).id;
+    assert.deepEqual(mails.map((m) => /Early warning|Escalated/.exec(m.subject ?? '')?.[0]), ['Early warning', 'Escalated'], `mails: ${mails.map((m) => m.subject).join(' | ')}`);
+    assert.ok(firstAlertAt - CRISIS <= 2 * WINDOW, `the early warning came ${(firstAlertAt - CRISIS) / 60_000} min after the complaint`);
+    const incidents = await deps.db.selectFrom('incidents').select(['id', 'kind']).execute();
+    assert.equal(incidents.length, 1, 'the spread alert escalated the early warning instead of opening a second incident');
+    assert.equal(incidents[0]!.kind, 'spread', 'and the detector now owns it');
+    incidentId = incidents[0]!.id;
     await deps.close();
   });
 
@@ -65,24 +69,27 @@ describe('the bundled demo, played through the real pipeline', () => {
     const m = mails[0]!;
     assert.match(m.subject ?? '', /Lumen Coffee/);
     const text = m.text ?? '';
-    assert.match(text, /negative posts \d+ in 5 min vs baseline [\d.]+/);
-    assert.match(text, /reposts\+quotes\+replies [\d.,]+\/min/);
+    assert.match(text, /One negative post by xiaolin_cafe_diary \(860 followers, weibo\): (predicted ~[\d,]+ reposts|\d+ reposts so far)/, 'the early warning names the post and its forecast');
+    assert.match(text, /usually stay under ~[\d,]+ reposts/, 'against the brand\'s usual reach');
     assert.match(text, /玻璃碴/, 'the post that drives it is quoted');
-    assert.match(text, /Top post by xiaolin_cafe_diary: (predicted ~[\d,]+ reposts|\d+ reposts so far)/, 'the cascade forecast of the complaint is in the alert');
     assert.match(text, /Holding statement|holding statement/i);
     assert.match(text, /draft/i, 'the holding statement is marked as a draft');
     assert.match(text, /food/i, 'the food-safety playbook matched a glass-in-a-drink complaint');
     assert.match(text, /http:\/\/localhost:8787\/ack\/[\w-]+\.[\w-]+/);
     assert.ok(m.html && m.html.includes('/ack/'), 'the HTML part links to the ack page too');
+    const spread = mails[1]!.text ?? '';
+    assert.match(spread, /negative posts \d+ in 5 min vs baseline [\d.]+/, 'the escalation carries the spread numbers');
+    assert.match(spread, /reposts\+quotes\+replies [\d.,]+\/min/);
+    assert.match(spread, /Top post by xiaolin_cafe_diary: (predicted ~[\d,]+ reposts|\d+ reposts so far)/, 'and the cascade forecast of the complaint');
   });
 
   it('restarting mid-replay sends no duplicate alert', async () => {
     const deps = await testDeps(env(), clock); // a new process on the same database file
     await cycles(deps, CRISIS + 8 * WINDOW);
-    const opened = mails.filter((m) => /breaking away from normal/.test(m.subject ?? ''));
+    const opened = mails.filter((m) => /outgrow usual reach/.test(m.subject ?? ''));
     assert.equal(opened.length, 1, `the opening alert went out once (mails: ${mails.map((m) => m.subject).join(' | ')})`);
     const kinds = (await deps.db.selectFrom('alerts').select('kind').execute()).map((a) => a.kind);
-    assert.equal(kinds.filter((k) => k === 'opened').length, 1);
+    assert.equal(kinds.filter((k) => k === 'early-warning' || k === 'opened').length, 1, `alerts: ${kinds.join(', ')}`);
     const rows = await deps.db.selectFrom('deliveries').select(['idempotency_key', 'status']).execute();
     assert.equal(rows.filter((r) => r.status === 'sent').length, mails.length, 'every sent delivery row is one mail received');
     await deps.close();

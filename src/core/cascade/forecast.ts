@@ -53,8 +53,11 @@ export function forecastCascade(obs: CascadeObservation, now: number, nStar = 10
   return { observed: pred.observed, infectiousness: pred.infectiousness, predictedFinal: pred.predictedFinal, supercritical, accelerating, sentence };
 }
 
-/** True when a post is predicted to outgrow `usualFinal` reposts (the brand's usual reach), or is supercritical with some volume. */
+/**
+ * True when a post is predicted to outgrow `usualFinal` reposts (the brand's usual reach), or is supercritical (its
+ * final size not yet predictable) with a tenth of the usual reach already: early on many posts look supercritical.
+ */
 export function outgrowsUsualReach(f: CascadeForecast, usualFinal: number, minObserved = 20): boolean {
   if (f.observed < minObserved) return false;
-  return f.supercritical || f.predictedFinal > usualFinal;
+  return f.supercritical ? f.observed >= usualFinal / 10 : f.predictedFinal > usualFinal;
 }

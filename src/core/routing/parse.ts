@@ -8,7 +8,7 @@ import type { Cap, ChannelInstance, QuietHours, Route, RoutingConfig } from './t
 
 type Obj = Record<string, unknown>;
 const SEVERITIES: readonly Severity[] = ['warning', 'critical'];
-const KINDS: readonly AlertKind[] = ['opened', 'escalated', 'reminder', 'response-overdue', 'source-degraded'];
+const KINDS: readonly AlertKind[] = ['opened', 'early-warning', 'escalated', 'reminder', 'response-overdue', 'source-degraded'];
 const DEFAULTS = { groupWaitMs: 30_000, groupIntervalMs: 5 * 60_000, repeatMs: [30 * 60_000, 2 * 3_600_000, 24 * 3_600_000] };
 
 /** Field readers bound to one file, so every error names it. */

@@ -5,6 +5,7 @@ import * as m002 from './002-response-tracking.js';
 import * as m003 from './003-routing.js';
 import * as m004 from './004-source-health.js';
 import * as m005 from './005-corrections.js';
+import * as m006 from './006-cascade-incidents.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
@@ -12,6 +13,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '003-routing': m003,
   '004-source-health': m004,
   '005-corrections': m005,
+  '006-cascade-incidents': m006,
 };
 
 export const migrationProvider: MigrationProvider = {

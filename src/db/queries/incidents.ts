@@ -28,10 +28,18 @@ export async function getIncident(db: Db, id: string): Promise<Incident | null> 
   return r ? toIncident(r) : null;
 }
 
-/** The brand's incident that is not resolved, if any. */
-export async function openIncidentOf(db: Db, brandId: string): Promise<Incident | null> {
-  const r = await db.selectFrom('incidents').selectAll().where('brand_id', '=', brandId).where('kind', '=', 'spread').where('state', '!=', 'resolved').orderBy('opened_at', 'desc').executeTakeFirst();
-  return r ? toIncident(r) : null;
+/** Kinds of incident about the brand's posts (not about a source): one of them at a time per brand. */
+export type PostIncidentKind = 'spread' | 'cascade';
+
+/** The brand's incident about its posts that is not resolved, if any, with its kind and (for 'cascade') its post. */
+export async function openPostIncident(db: Db, brandId: string): Promise<{ incident: Incident; kind: PostIncidentKind; postId: number | null } | null> {
+  const r = await db.selectFrom('incidents').selectAll().where('brand_id', '=', brandId).where('kind', 'in', ['spread', 'cascade']).where('state', '!=', 'resolved').orderBy('opened_at', 'desc').executeTakeFirst();
+  return r ? { incident: toIncident(r), kind: r.kind as PostIncidentKind, postId: r.post_id } : null;
+}
+
+/** Whether a post has already had its own early-warning incident (it is warned about once). */
+export async function postWarnedBefore(db: Db, postId: number): Promise<boolean> {
+  return !!(await db.selectFrom('incidents').select('id').where('post_id', '=', postId).executeTakeFirst());
 }
 
 /** The open "source degraded" incident of a source, if any. */
@@ -55,12 +63,15 @@ export async function listEvents(db: Db, incidentId: string): Promise<IncidentEv
   return rows.map((r) => ({ incidentId: r.incident_id, at: r.at, type: r.type as IncidentEvent['type'], actor: r.actor, message: r.message, data: r.data ? (JSON.parse(r.data) as Record<string, unknown>) : undefined }));
 }
 
-/** Inserts an incident and its first event. `kind` 'source' marks a degraded source rather than spreading posts. */
-export async function insertIncident(db: Db, i: Incident, event: IncidentEvent, kind: { kind: 'spread' | 'source'; sourceId?: string } = { kind: 'spread' }): Promise<void> {
+/**
+ * Inserts an incident and its first event. `kind` 'source' marks a degraded source rather than spreading posts;
+ * 'cascade' one post predicted to outgrow the brand's usual reach.
+ */
+export async function insertIncident(db: Db, i: Incident, event: IncidentEvent, kind: { kind: PostIncidentKind | 'source'; sourceId?: string; postId?: number } = { kind: 'spread' }): Promise<void> {
   await atomically(db, async (trx) => {
     await trx
       .insertInto('incidents')
-      .values({ id: i.id, brand_id: i.brandId, state: i.state, severity: i.severity, title: i.title, opened_at: i.openedAt, acknowledged_at: null, acknowledged_by: null, resolved_at: null, reason: i.reason, topics: JSON.stringify(i.topics), playbook_id: i.playbookId, updated_at: i.openedAt, kind: kind.kind, source_id: kind.sourceId ?? null })
+      .values({ id: i.id, brand_id: i.brandId, state: i.state, severity: i.severity, title: i.title, opened_at: i.openedAt, acknowledged_at: null, acknowledged_by: null, resolved_at: null, reason: i.reason, topics: JSON.stringify(i.topics), playbook_id: i.playbookId, updated_at: i.openedAt, kind: kind.kind, source_id: kind.sourceId ?? null, post_id: kind.postId ?? null })
       .execute();
     await insertEvent(trx, event);
   });
@@ -70,7 +81,7 @@ export interface Transition {
   id: string;
   from: IncidentState;
   to: IncidentState;
-  patch?: Partial<Pick<IncidentsTable, 'acknowledged_at' | 'acknowledged_by' | 'resolved_at' | 'severity' | 'reason' | 'playbook_id' | 'topics'>>;
+  patch?: Partial<Pick<IncidentsTable, 'acknowledged_at' | 'acknowledged_by' | 'resolved_at' | 'severity' | 'reason' | 'playbook_id' | 'topics'>> & { kind?: PostIncidentKind };
   event: IncidentEvent;
 }
 

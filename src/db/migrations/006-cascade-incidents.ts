@@ -1,0 +1,9 @@
+import type { Kysely } from 'kysely';
+
+/**
+ * Single-post early warnings: an incident of kind 'cascade' is opened for one negative post predicted to outgrow the
+ * brand's usual reach, and remembers that post (so it is watched until it settles, and never warned about twice).
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('incidents').addColumn('post_id', 'integer').execute();
+}
