@@ -12,7 +12,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { extractFeatures } from '../core/negativity/features.js';
 import { buildNegativityModel, type NegativityModel } from '../core/negativity/index.js';
-import { scoreRules } from '../core/negativity/rule-score.js';
+import { EMOTICON_DOMINANCE, scoreRules } from '../core/negativity/rule-score.js';
 import { zhNeutralChatter } from './neutral-chatter.js';
 import { repoRoot, semevalFile, semevalTrain, weibo, zhReviewsTrain, type Labelled } from './datasets.js';
 import { trainLogistic, type TrainDoc, type TrainOptions, type Trained } from './logistic.js';
@@ -46,7 +46,10 @@ function toDocs(rules: NegativityModel, data: Labelled[], lang: Lang): TrainDoc[
     // English keeps repeats, as the scorer counts them (a tweet's grams repeat: "#ing>" in every
     // -ing word; training on sets then over-weighted them at scoring). Chinese as first measured.
     const feats = lang === 'en' ? all : [...new Set(all)];
-    return { feats, offset: scoreRules(rules, f, d.text.toLowerCase()).logit, negative: d.negative };
+    const r = scoreRules(rules, f, d.text.toLowerCase());
+    // Weibo codes dominate at scoring (withWeiboCodes); training sees them as a plain, strong offset.
+    const codes = r.weiboCodes < 0 && r.complaintIntent ? 0 : r.weiboCodes;
+    return { feats, offset: r.logit + EMOTICON_DOMINANCE * codes, negative: d.negative };
   });
 }
 

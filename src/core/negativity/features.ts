@@ -47,9 +47,14 @@ function squeeze(word: string): string {
   return word;
 }
 
-/** Normalises a word the way lexicon entries are written: lower case, no apostrophes, squeezed runs. */
+/**
+ * Normalises a word the way lexicon entries are written: lower case, no apostrophes, squeezed runs.
+ * "'ll" is dropped rather than joined: "i'll" and "he'll" would otherwise read as "ill" and "hell".
+ */
 export function normaliseWord(raw: string): string {
-  return squeeze(raw.includes("'") || raw.includes('’') ? raw.replace(/['’]/g, '') : raw);
+  if (!raw.includes("'") && !raw.includes('’')) return squeeze(raw);
+  const base = /['’]ll$/.test(raw) ? raw.slice(0, -3) : raw;
+  return squeeze(base.replace(/['’]/g, ''));
 }
 
 /** Receives the features of a text as they are found, without building strings for them. */

@@ -11,7 +11,7 @@ import { extractFeatures, visitFeatures } from './features.js';
 import { langFromCounts } from './lang.js';
 import { LearnedAccumulator } from './learned-score.js';
 import type { NegativityModel } from './model.js';
-import { scoreRules, topicsOf } from './rule-score.js';
+import { scoreRules, topicsOf, withWeiboCodes } from './rule-score.js';
 
 export { buildNegativityModel, type NegativityModel } from './model.js';
 export { detectLang } from './lang.js';
@@ -52,6 +52,7 @@ export function scoreText(model: NegativityModel, text: string, brand?: BrandNeg
     for (const term of o.extraNegative) if (lower.includes(term)) (logit += EXTRA_TERM_LOGIT), evidence.push(`brand term "${term}" +${EXTRA_TERM_LOGIT}`);
     for (const term of o.extraPositive) if (lower.includes(term)) (logit -= EXTRA_TERM_LOGIT), evidence.push(`brand term "${term}" -${EXTRA_TERM_LOGIT}`);
   }
+  logit = withWeiboCodes(logit, rules.weiboCodes, rules.complaintIntent);
   if (brand?.adaptive) {
     const a = adaptiveLogit(brand.adaptive, extractFeatures(t), t);
     logit += a.logit;

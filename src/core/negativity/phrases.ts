@@ -15,6 +15,10 @@ export interface PhraseEntry {
   /** Where it came from, e.g. 'lexicons/en-negative.tsv'. */
   source: string;
   length: number;
+  /** An emoji, emoticon or Weibo code: a mood mark that no "not" or "不" before it can flip. */
+  symbol: boolean;
+  /** A Weibo emoticon code ("[怒]"), which decides a post's polarity when present (see rule-score.ts). */
+  weiboCode: boolean;
 }
 
 export interface PhraseNode {
@@ -28,7 +32,7 @@ export function emptyTrie(): PhraseNode {
 }
 
 /** Adds one phrase, given as units; a later entry for the same phrase replaces the earlier one. */
-export function addPhrase(root: PhraseNode, units: string[], entry: Omit<PhraseEntry, 'length'>): void {
+export function addPhrase(root: PhraseNode, units: string[], entry: Omit<PhraseEntry, 'length' | 'symbol' | 'weiboCode'>): void {
   let node = root;
   for (const u of units) {
     let child = node.next.get(u);
@@ -38,7 +42,10 @@ export function addPhrase(root: PhraseNode, units: string[], entry: Omit<PhraseE
     }
     node = child;
   }
-  node.entry = { ...entry, length: units.length };
+  // Only a single non-word unit is a symbol: emoji, ":(" or "[怒]", never a word or a Han character.
+  const only = units.length === 1 ? units[0]! : '';
+  const symbol = only !== '' && !/^[a-z0-9\u4e00-\u9fff]/.test(only);
+  node.entry = { ...entry, length: units.length, symbol, weiboCode: symbol && only.startsWith('[') && only.endsWith(']') };
 }
 
 /** Returns the longest entry starting at units[start], or undefined. */

@@ -20,7 +20,18 @@ export interface RuleScore {
   complaintIntent: boolean;
   /** Topics tagged by complaint intents; topicsOf adds the ones from topics.yaml. */
   topics: Topic[];
+  /** Sum of the post's Weibo emoticon codes (> 0 negative), 0 when it has none. */
+  weiboCodes: number;
 }
+
+/**
+ * How strongly a post's Weibo codes decide its polarity: the final logit is
+ * TEXT_SHARE × (everything else) + EMOTICON_DOMINANCE × (the codes' sum). Users mark their mood with
+ * these codes, and public Weibo sentiment sets are labelled from them, so "[怒]" after a plain
+ * sentence makes it negative and "[哈哈]" after a grumble makes it light-hearted.
+ */
+export const EMOTICON_DOMINANCE = 2;
+export const TEXT_SHARE = 0.5;
 
 const NEG_SCOPE = 3; // units a negation reaches ("not very good", "不太满意")
 const DEGREE_SCOPE = 2;
@@ -71,7 +82,8 @@ function lexiconHits(model: NegativityModel, units: string[]): Hit[] {
       for (const h of hits) h.value *= BEFORE_CONTRAST;
       negLeft = 0;
     } else {
-      const negated = negLeft > 0;
+      // "不想上班[泪]": a mood mark is never flipped by a negation before it.
+      const negated = negLeft > 0 && !e.symbol;
       let value = e.weight * (degreeLeft > 0 ? degree : 1);
       if (negated) value *= value > 0 ? NEGATED_NEGATIVE : NEGATED_POSITIVE;
       hits.push({ entry: e, value, negated });
@@ -102,8 +114,14 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
   const hits = lexiconHits(model, f.units);
   const emphasis = f.emphasis ? model.emphasis : 1;
   let termSum = 0;
+  let weiboCodes = 0;
   for (const h of hits) {
     let v = h.value;
+    if (h.entry.weiboCode) {
+      weiboCodes += v;
+      evidence.push(`weibo code "${h.entry.text}" ${fmt(v)}`);
+      continue;
+    }
     let note = h.negated ? ' (negated)' : '';
     if (complaintIntent && v < 0 && !h.negated) {
       v *= SARCASM_FLIP;
@@ -114,7 +132,17 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
   }
   if (emphasis !== 1 && hits.length > 0) evidence.push(`emphasis !!/?? ×${emphasis}`);
   logit += termSum * emphasis;
-  return { logit, evidence, complaintIntent, topics: [...topics] };
+  return { logit, evidence, complaintIntent, topics: [...topics], weiboCodes };
+}
+
+/**
+ * The final logit once the Weibo codes are weighed in: they dominate the text, except that a laugh
+ * beside a complaint ("又延误三小时[哈哈]") is sarcasm and does not clear it.
+ */
+export function withWeiboCodes(logit: number, codes: number, complaintIntent: boolean): number {
+  if (codes === 0) return logit;
+  if (codes < 0 && complaintIntent) return logit;
+  return TEXT_SHARE * logit + EMOTICON_DOMINANCE * codes;
 }
 
 /** Adds topics from topics.yaml to the intents' topics and orders them gravest first. */
