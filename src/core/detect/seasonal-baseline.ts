@@ -27,6 +27,12 @@ export function geometry(windowMs: number): Geometry {
 export interface BaselineState {
   n: number;
   level: number;
+  /**
+   * The level with a week of memory: the yardstick factors are learned against. Against the day-long level, a
+   * weekday seen for the first time taught only part of its difference (the level had already chased the rest).
+   * Absent in states saved before it existed.
+   */
+  slowLevel?: number;
   dayA: number[];
   dayB: number[];
   dayN: number[];
@@ -53,25 +59,40 @@ export interface BaselineState {
   dispB: number[];
 }
 
-const SMOOTH = 0.1; // keeps factors finite where a slot has seen almost nothing
+/**
+ * Prior for a seasonal ratio, in posts: the ratio of mean counts to mean levels over the windows a factor rests on,
+ * with this many posts added to both sides. It keeps factors finite where a slot has seen almost nothing, and its
+ * pull towards 1 fades as posts accumulate (a fixed 0.1 per window instead read a 04:00 trough of 1.5 posts a
+ * window 5–8% too high even after three weeks: the pull did not shrink with the evidence).
+ */
+const PRIOR_POSTS = 1;
+/** Memories of the EWMAs behind the factors, in days and in weeks (see learn). */
+const DAY_MEMORY = 7;
+const WEEK_MEMORY = 3;
 const LEARN_CLIP_SD = 4;
 const SHIFT_SHARE = 0.8;
 
 /** An empty baseline for a geometry. */
 export function createBaseline(g: Geometry): BaselineState {
   const z = (n: number) => new Array<number>(n).fill(0);
-  return { n: 0, level: 0, dayA: z(24), dayB: z(24), dayN: z(24), weekA: z(168), weekB: z(168), weekN: z(168), warmup: [], warmupSlots: [], pendSlot: -1, pendN: 0, pendX: 0, pendL: 0, pendLD: 0, recent: [], recentSide: [], obs: [], exp: [], dispA: z(g.scales.length), dispB: z(g.scales.length) };
+  return { n: 0, level: 0, slowLevel: 0, dayA: z(24), dayB: z(24), dayN: z(24), weekA: z(168), weekB: z(168), weekN: z(168), warmup: [], warmupSlots: [], pendSlot: -1, pendN: 0, pendX: 0, pendL: 0, pendLD: 0, recent: [], recentSide: [], obs: [], exp: [], dispA: z(g.scales.length), dispB: z(g.scales.length) };
 }
 
 /** The multiplicative seasonal factor of a slot: hour-of-day, refined by hour-of-week as weeks accumulate. */
 export function seasonalFactor(b: BaselineState, slot: CalendarSlot, g: Geometry): { day: number; week: number } {
   const h = slot.hourOfDay;
   const w = slot.hourOfWeek;
-  const day = (b.dayN[h] as number) >= 1 ? clamp(((b.dayA[h] as number) + SMOOTH) / ((b.dayB[h] as number) + SMOOTH), 0.05, 20) : 1;
+  const dayN = b.dayN[h] as number;
+  const day = dayN >= 1 ? clamp(ratioFactor(b.dayA[h] as number, b.dayB[h] as number, g.perHour * Math.min(dayN, DAY_MEMORY)), 0.05, 20) : 1;
   const weeks = b.weekN[w] as number;
-  const raw = weeks >= 1 ? clamp(((b.weekA[w] as number) + SMOOTH) / ((b.weekB[w] as number) + SMOOTH), 0.2, 5) : 1;
-  const dow = dayOfWeekFactor(b, Math.floor(w / 24));
+  const raw = weeks >= 1 ? clamp(ratioFactor(b.weekA[w] as number, b.weekB[w] as number, g.perHour * Math.min(weeks, WEEK_MEMORY)), 0.2, 5) : 1;
+  const dow = dayOfWeekFactor(b, Math.floor(w / 24), g.perHour);
   return { day, week: dow * Math.pow(raw / dow, weeks / (weeks + 1)) };
+}
+
+/** Ratio of a mean count to a mean level over `windows` windows, shrunk towards 1 by PRIOR_POSTS. */
+function ratioFactor(meanCount: number, meanLevel: number, windows: number): number {
+  return (meanCount * windows + PRIOR_POSTS) / (meanLevel * windows + PRIOR_POSTS);
 }
 
 /**
@@ -79,7 +100,7 @@ export function seasonalFactor(b: BaselineState, slot: CalendarSlot, g: Geometry
  * whole day of counts, so it is trusted at once, while each hour-of-week refinement around it is shrunk
  * (one week of a Sunday evening is a dozen windows; one Sunday is nearly three hundred).
  */
-function dayOfWeekFactor(b: BaselineState, weekday: number): number {
+function dayOfWeekFactor(b: BaselineState, weekday: number, perHour: number): number {
   let a = 0;
   let c = 0;
   let hours = 0;
@@ -89,7 +110,8 @@ function dayOfWeekFactor(b: BaselineState, weekday: number): number {
     c += b.weekB[h] as number;
     hours++;
   }
-  return hours === 24 ? clamp((a + SMOOTH) / (c + SMOOTH), 0.2, 5) : 1;
+  // Each hour's means rest on at least one week of windows (the fewest any of them has).
+  return hours === 24 ? clamp(ratioFactor(a, c, perHour), 0.2, 5) : 1;
 }
 
 /** Dispersion φ of a scale (variance = M + φM²); 0 means Poisson. */
@@ -147,7 +169,7 @@ function initialise(b: BaselineState, g: Geometry): BaselineState {
     dispA[i] = a / m;
     dispB[i] = c / m;
   });
-  return { ...b, level, dayA, dayB, dayN, dispA, dispB, warmup: [], warmupSlots: [] };
+  return { ...b, level, slowLevel: level, dayA, dayB, dayN, dispA, dispB, warmup: [], warmupSlots: [] };
 }
 
 /** Learns from one complete window (x seen, mu forecast before seeing it); `b` already remembers x. */
@@ -166,20 +188,22 @@ export function learn(b: BaselineState, x: number, mu: number, slot: CalendarSlo
     // The previous hour is complete: its slot learns (memory: a week of days, three weeks of weeks).
     const ph = pendSlot % 24;
     [dayA, dayB, dayN, weekA, weekB, weekN] = [[...dayA], [...dayB], [...dayN], [...weekA], [...weekB], [...weekN]];
-    const aDay = warmRate((dayN[ph] as number) + 1, 7);
+    const aDay = warmRate((dayN[ph] as number) + 1, DAY_MEMORY);
     dayA[ph] = ewma(dayA[ph] as number, pendX / pendN, aDay);
     dayB[ph] = ewma(dayB[ph] as number, pendL / pendN, aDay);
     dayN[ph] = (dayN[ph] as number) + 1;
-    const aWeek = warmRate((weekN[pendSlot] as number) + 1, 3);
+    const aWeek = warmRate((weekN[pendSlot] as number) + 1, WEEK_MEMORY);
     weekA[pendSlot] = ewma(weekA[pendSlot] as number, pendX / pendN, aWeek);
     weekB[pendSlot] = ewma(weekB[pendSlot] as number, pendLD / pendN, aWeek);
     weekN[pendSlot] = (weekN[pendSlot] as number) + 1;
   }
   if (pendSlot !== w) [pendSlot, pendN, pendX, pendL, pendLD] = [w, 0, 0, 0, 0];
-  [pendN, pendX, pendL, pendLD] = [pendN + 1, pendX + xl, pendL + b.level, pendLD + b.level * f.day];
+  const slow = b.slowLevel ?? b.level;
+  [pendN, pendX, pendL, pendLD] = [pendN + 1, pendX + xl, pendL + slow, pendLD + slow * f.day];
   // Level: deseasonalised, winsorised EWMA with a day of memory.
   const deseason = xl / Math.max(1e-9, f.day * f.week);
   let level = ewma(b.level, deseason, warmRate(n, g.perDay));
+  let slowLevel = ewma(slow, deseason, warmRate(n, 7 * g.perDay));
   const span = 3 * g.perHour;
   const side = x > mu + 2 * sd ? 1 : x < mu - 2 * sd ? -1 : 0;
   let recent = [...b.recent, x / Math.max(1e-9, f.day * f.week)].slice(-span);
@@ -190,6 +214,7 @@ export function learn(b: BaselineState, x: number, mu: number, slot: CalendarSlo
     if (up >= SHIFT_SHARE * span || down >= SHIFT_SHARE * span) {
       // A sustained new level: adopt it now rather than alerting on it for days.
       level = median(recent);
+      slowLevel = level;
       recentSide = recentSide.map(() => 0);
       recent = [...recent];
     }
@@ -208,7 +233,7 @@ export function learn(b: BaselineState, x: number, mu: number, slot: CalendarSlo
     dispA[i] = ewma(dispA[i] as number, e * e - M, aDisp);
     dispB[i] = ewma(dispB[i] as number, M * M, aDisp);
   });
-  return { ...b, n, level, dayA, dayB, dayN, weekA, weekB, weekN, pendSlot, pendN, pendX, pendL, pendLD, recent, recentSide, dispA, dispB };
+  return { ...b, n, level, slowLevel, dayA, dayB, dayN, weekA, weekB, weekN, pendSlot, pendN, pendX, pendL, pendLD, recent, recentSide, dispA, dispB };
 }
 
 /** Sum of a list of numbers. */
