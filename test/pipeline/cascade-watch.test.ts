@@ -49,7 +49,7 @@ describe('the single-post early warning', () => {
   });
 
   it('stays quiet when the brand file sets a usual reach the post is not predicted to pass', async () => {
-    await takingOff('big-brand-post', 'someone', 40);
+    await takingOff('big-brand-post', 'someone', 60);
     const out = await watchCascades(deps, { ...brand(), usualReach: 1_000_000 }, clock.now());
     assert.equal(out.opened, null);
     assert.equal((await incidents()).length, 0);
@@ -67,9 +67,9 @@ describe('the single-post early warning', () => {
     const [a] = await alerts();
     assert.equal(a!.kind, 'early-warning');
     const alert = JSON.parse(a!.payload) as Alert;
-    assert.match(alert.summary, /One negative post by someone \(900 followers, bluesky\): (predicted ~[\d,]+ reposts \(40 so far\)|40 reposts so far)/);
-    assert.match(alert.summary, /usually stay under ~200 reposts/, 'too little history: the default usual reach');
-    assert.match(alert.reason, /default; only \d+ past negative posts/);
+    assert.match(alert.summary, /One negative post by someone \(900 followers, bluesky\): (predicted ~[\d,]+ reposts \(60 so far\)|60 reposts so far)/);
+    assert.match(alert.summary, /usually stay under ~150 reposts/, 'the usual reach set in the brand file');
+    assert.match(alert.reason, /set in the brand file/);
     assert.equal(alert.topPosts[0]!.author, 'someone', 'the post that drives it comes first');
     assert.ok(alert.ackUrl.includes('/ack/'));
 
@@ -80,7 +80,7 @@ describe('the single-post early warning', () => {
 
   it('only notes a second post taking off on the open incident, once, without another alert', async () => {
     clock.advance(2 * MIN);
-    await takingOff('second-post', 'another', 45);
+    await takingOff('second-post', 'another', 70);
     const first = await watchCascades(deps, brand(), clock.now());
     assert.equal(first.opened, null);
     assert.equal(first.noted, 1);
@@ -101,9 +101,9 @@ describe('the single-post early warning', () => {
     const [inc] = await incidents();
     assert.equal(inc!.state, 'resolved');
     const ev = await deps.db.selectFrom('incident_events').select('message').where('incident_id', '=', inc!.id).where('type', '=', 'auto-resolved').executeTakeFirstOrThrow();
-    assert.match(ev.message, /stopped spreading: no new repost for \d+ min \(40 reposts in all\)/);
+    assert.match(ev.message, /stopped spreading: no new repost for \d+ min \(60 reposts in all\)/);
 
-    await takingOff('big-brand-post', 'someone', 60); // the same post picks up again (the same id is ignored on insert)
+    await takingOff('big-brand-post', 'someone', 90); // the same post picks up again (the same id is ignored on insert)
     await watchCascades(deps, brand(), clock.now());
     const opened = (await incidents()).filter((i) => i.post_id === inc!.post_id);
     assert.equal(opened.length, 1, 'the post was warned about once');

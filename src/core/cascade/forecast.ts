@@ -19,6 +19,8 @@ export interface CascadeForecast {
   infectiousness: number;
   /** Predicted final reposts; Infinity while supercritical. */
   predictedFinal: number;
+  /** The prediction at the lower 95% bound of the infectiousness: very likely at least this many. */
+  predictedLow: number;
   /** p̂·n* ≥ 1: each repost currently brings more than one more, the cascade is still exploding. */
   supercritical: boolean;
   /** Reposts in the last 10 minutes outnumber those in the 10 minutes before (or supercritical). */
@@ -50,14 +52,16 @@ export function forecastCascade(obs: CascadeObservation, now: number, nStar = 10
   const sentence = supercritical
     ? `${pred.observed} reposts so far and each one brings more than one more (p̂·n* = ${(pred.infectiousness * nStar).toFixed(2)}); final size not yet predictable; ${trend}`
     : `predicted ~${roughCount(pred.predictedFinal)} reposts (${pred.observed} so far); ${trend}`;
-  return { observed: pred.observed, infectiousness: pred.infectiousness, predictedFinal: pred.predictedFinal, supercritical, accelerating, sentence };
+  return { observed: pred.observed, infectiousness: pred.infectiousness, predictedFinal: pred.predictedFinal, predictedLow: pred.predictedLow, supercritical, accelerating, sentence };
 }
 
 /**
- * True when a post is predicted to outgrow `usualFinal` reposts (the brand's usual reach), or is supercritical (its
- * final size not yet predictable) with a tenth of the usual reach already: early on many posts look supercritical.
+ * True when a post will very likely outgrow `usualFinal` reposts (the brand's usual reach): even at the lower 95%
+ * bound of its infectiousness the forecast passes it, and it already has a quarter of it. Early forecasts from a
+ * few dozen reposts swing widely (many posts look supercritical for a while), so the point forecast alone would
+ * warn about most posts that then fizzle (`npm run bench:early-warning` measures both).
  */
 export function outgrowsUsualReach(f: CascadeForecast, usualFinal: number, minObserved = 20): boolean {
-  if (f.observed < minObserved) return false;
-  return f.supercritical ? f.observed >= usualFinal / 10 : f.predictedFinal > usualFinal;
+  if (f.observed < Math.max(minObserved, usualFinal / 4)) return false;
+  return f.predictedLow > usualFinal;
 }

@@ -14,6 +14,8 @@ export interface SeismicPrediction {
   pHigh: number;
   /** Predicted final reshares; Infinity when supercritical (p̂·n* ≥ 1). */
   predictedFinal: number;
+  /** The same prediction at the lower 95% bound of p̂: the size the post will very likely reach at least. */
+  predictedLow: number;
 }
 
 /** Predicts the final reshare count of a sorted cascade at time t (seconds), with n* followers per new resharer. */
@@ -23,8 +25,8 @@ export function predictCascade(c: Cascade, t: number, nStar = 100, opts: Infecti
   let pending = 0;
   for (let i = 0; i < upTo; i++) pending += (c.followers[i] as number) * memoryCcdf(t - (c.times[i] as number), opts.kernel ?? TWITTER_KERNEL);
   const direct = est.p * pending;
-  const predictedFinal = est.p > 1 / nStar ? Infinity : est.observed + direct / (1 - est.p * nStar);
-  return { t, observed: est.observed, infectiousness: est.p, pLow: est.pLow, pHigh: est.pHigh, predictedFinal };
+  const final = (p: number) => (p > 1 / nStar ? Infinity : est.observed + (p * pending) / (1 - p * nStar));
+  return { t, observed: est.observed, infectiousness: est.p, pLow: est.pLow, pHigh: est.pHigh, predictedFinal: final(est.p), predictedLow: final(est.pLow) };
 }
 
 /** Sorts reshare times (seconds from the post) with their followers; the original post must be included at time 0. */
