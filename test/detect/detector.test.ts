@@ -148,6 +148,20 @@ describe('stepDetector', () => {
     assert.equal(alerts(decisions).length, 0);
   });
 
+  it('opens on a lone two-window burst wherever it falls in the hour (a spike is never compared with its own first window)', () => {
+    const values = quietWeek(16, 3);
+    const hour = 2 * DAY + 15 * 12; // Wednesday 15:00
+    const missed: number[] = [];
+    for (let offset = 0; offset < 12; offset++) {
+      const v = [...values];
+      v[hour + offset] = 40;
+      v[hour + offset + 1] = 40;
+      const { decisions } = run(v);
+      if (alerts(decisions.slice(hour + offset, hour + offset + 2)).length !== 1) missed.push(offset);
+    }
+    assert.deepEqual(missed, [], `bursts starting at these minutes of the hour (x5) did not open`);
+  });
+
   it('opens on a steady doubling of a quiet night that no single window proves, and says it was steady', () => {
     const rand = seededRandom(17);
     const values = quietWeek(17, 3, 2);

@@ -163,7 +163,9 @@ export function stepDetector(state: DetectorState, input: DetectorInput, cfg: De
     version: 3,
     // An alert spends the evidence: the CUSUM starts over, so one rise makes one page.
     rise: action === 'open' ? createRiseCusum() : rise.cusum,
-    peaks: primary.learning ? peaks : recordPeak(peaks, residual(value, primary.mu), g.perHour),
+    // The day's peak is recorded a spike's length behind, so a spike being judged is never compared with itself
+    // (at an hour boundary its own first window used to become "the day's peak" and block it).
+    peaks: primary.learning || obs.length < rules.persistWindows ? peaks : recordPeak(peaks, residual(obs[obs.length - rules.persistWindows] as number, exp[exp.length - rules.persistWindows] as number), g.perHour),
   };
   return {
     state: next,
