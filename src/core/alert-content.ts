@@ -26,11 +26,12 @@ export function summarise(w: SpreadWindow, d: DetectorDecision, windowMinutes: n
   if (lang === 'zh') {
     const posts = `${windowMinutes} 分钟内负面帖 ${w.negPosts} 条（基线预期 ${fmt(d.expected)} 条）`;
     const eng = `负面帖转发+引用+回复 ${fmt(w.negEngagementPerMin)}/分钟`;
-    return `${engagementFirst ? `${eng}；${posts}` : `${posts}；${eng}`}；触达 ${reach} 人`;
+    return `${engagementFirst ? `${eng}；${posts}` : `${posts}；${eng}`}${w.reach > 0 ? `；触达 ${reach} 人` : ''}`;
   }
   const posts = `negative posts ${w.negPosts} in ${windowMinutes} min vs baseline ${fmt(d.expected)}`;
   const eng = `negative reposts+quotes+replies ${fmt(w.negEngagementPerMin)}/min`;
-  return `${engagementFirst ? `${eng}; ${posts}` : `${posts}; ${eng}`}; audience reached ${reach}`;
+  // Reach is the followers of this window's new negative posts: none when the spread is all reposts of older ones.
+  return `${engagementFirst ? `${eng}; ${posts}` : `${posts}; ${eng}`}${w.reach > 0 ? `; audience reached ${reach}` : ''}`;
 }
 
 const TITLES: Record<AlertKind, { en: string; zh: string }> = {
