@@ -6,4 +6,6 @@ import type { Kysely } from 'kysely';
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('incidents').addColumn('post_id', 'integer').execute();
+  // Every cycle forecasts a few posts from their reposts and quotes: find a post's children without a scan.
+  await db.schema.createIndex('posts_parent').on('posts').columns(['source_id', 'parent_external_id']).execute();
 }
