@@ -2,13 +2,19 @@
  * `npm run bench:detect`: NAB scores of the live detector on ../shared/data/nab (beside the published detectors),
  * alerts on the no-anomaly series, alert latency on the Weibo burst construction (Huginn's mean + 3σ measured in
  * the same run as the reference), and speed. Not a test: it prints figures.
+ * `npx tsx test/bench/detect.ts --trace Chengdu [--seed N]` instead prints, bucket by bucket around that burst's start,
+ * what the detector expected, its dispersions, the p-value of each scale, the CUSUM and which opening rule holds it back.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { readSeries, windowsFor, type Series } from '../../src/cli/backtest.js';
-import { createDetectorState, stepDetector } from '../../src/core/detect/index.js';
+import { createDetectorState, noiseRules, POST_GATE, stepDetector } from '../../src/core/detect/index.js';
+import { calendarSlot } from '../../src/core/detect/calendar.js';
+import { dispersion, forecast, geometry, remember } from '../../src/core/detect/seasonal-baseline.js';
+import { dayPeak } from '../../src/core/detect/day-peaks.js';
+import { spreadEvidence } from '../../src/core/detect/spread-evidence.js';
 import { replaySeries } from '../../src/core/detect/replay-series.js';
 import { NAB_PROFILES, normalisedScore, scoreFile, windowsToRows, type FileScore } from '../../src/core/nab/index.js';
 import { BUCKET_MS, buildWeiboBursts } from '../detect/fixtures/weibo-bursts.js';
@@ -17,6 +23,12 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const data = path.resolve(repoRoot, '../shared/data');
 if (!existsSync(path.join(data, 'nab'))) {
   console.log('shared data not present: nothing to benchmark');
+  process.exit(0);
+}
+const traceAt = process.argv.indexOf('--trace');
+if (traceAt > 0) {
+  const seedAt = process.argv.indexOf('--seed');
+  traceBurst(process.argv[traceAt + 1] ?? 'Chengdu', seedAt > 0 ? Number(process.argv[seedAt + 1]) : 20240601);
   process.exit(0);
 }
 const windows = JSON.parse(readFileSync(path.join(data, 'nab/windows.json'), 'utf8')) as Record<string, Array<[string, string]>>;
@@ -58,8 +70,8 @@ console.log(`\nartificialNoAnomaly alerts (goal: 0): ${none.map(([n, a]) => `${n
 // points (its 14-day window covers the series; no peak spacing). Its figures move with the seed (over seeds
 // 1..10: first alerts 125-165 / 5-135 / 40-95 min, 8-18 quiet-week alerts), so we report two more seeds too.
 interface BurstRun { name: string; first: number | null; fa: number; hfirst: number | null; hfa: number }
-function runBursts(seed: number): BurstRun[] {
-  return (buildWeiboBursts(data, 24, seed) ?? []).map((b) => {
+function runBursts(seed: number, quietWeeks = 1): BurstRun[] {
+  return (buildWeiboBursts(data, 24, seed, quietWeeks) ?? []).map((b) => {
     const cfg = { windowMs: BUCKET_MS, timezone: 'Asia/Shanghai' };
     let state = createDetectorState(cfg);
     let fa = 0, hs = 0, hs2 = 0, hn = 0, hfa = 0;
@@ -88,10 +100,14 @@ if (runs.length) {
   for (const r of runs) console.log(`${r.name.padEnd(10)} ${pad(r.first ?? 'none in 24 h', 18)} ${pad(r.fa, 18)} ${pad(r.hfirst ?? 'none', 19)} ${pad(r.hfa, 20)}`);
   const lat = runs.map((r) => r.first ?? Infinity).sort((a, c) => a - c);
   console.log(`median first alert: ${lat[Math.floor(lat.length / 2)]} min (seed 20240601)`);
-  for (const seed of [1, 2]) {
+  for (const seed of [1, 2, 3, 4, 5]) {
     const o = runBursts(seed);
     console.log(`seed ${seed}: ${o.map((r) => `${r.name} ${r.first ?? 'none'} min / ${r.fa} quiet alerts (Huginn ${r.hfirst ?? 'none'} / ${r.hfa})`).join('; ')}`);
   }
+  // The issue's construction gives the baseline one week; with three, the hour-of-week forecast has matured and the
+  // latency left is the detector's own (seed 20240601, quiet alerts counted over all three weeks).
+  const mature = runBursts(20240601, 3);
+  console.log(`three quiet weeks: ${mature.map((r) => `${r.name} ${r.first ?? 'none'} min / ${r.fa} quiet alerts`).join('; ')}`);
 }
 
 // Speed: steps per second of the detector alone, against a trivial reference loop measured in the same run.
@@ -114,3 +130,33 @@ console.log(`\nspeed: ${Math.round(s.times.length / stepSec).toLocaleString('en-
   ` one step costs ${(stepSec / refSec).toFixed(1)}x a JSON round trip of one value (reference, same run)`);
 void ref;
 console.log(`whole backtest of the four realTweets files (read, detect, score): ${real.seconds.toFixed(2)} s`);
+
+/** Bucket by bucket around a burst's start: why the detector does (not yet) open. */
+function traceBurst(name: string, seed: number): void {
+  const b = (buildWeiboBursts(data, 3, seed) ?? []).find((x) => x.name === name);
+  if (!b) return void console.log(`no burst named ${name} (or shared data not present)`);
+  const cfg = { windowMs: BUCKET_MS, timezone: 'Asia/Shanghai' };
+  const g = geometry(BUCKET_MS);
+  const rules = noiseRules(g);
+  let state = createDetectorState(cfg);
+  console.log(`${name}, seed ${seed}: min = minutes from the burst's first post to the end of the bucket; p per scale 5/15/30/60 min`);
+  console.log(['min', 'x', 'expected', 'phi 5m/60m', 'p 5m', 'p 15m', 'p 30m', 'p 60m', 'surprise', 'sustained', 'hot', 'spike>peak', 'CUSUM nats', 'run obs/exp', 'action', 'held back by'].join(' | '));
+  b.times.forEach((t, i) => {
+    const prev = state;
+    const r = stepDetector(state, { start: t, value: b.values[i]!, complete: true }, cfg);
+    state = r.state;
+    if (i < b.burstIndex - 6 || i > b.burstIndex + 24) return;
+    const mu = r.decision.expected;
+    const ev = spreadEvidence(remember(prev.primary, b.values[i]!, mu, g), g, POST_GATE);
+    const nats = r.decision.action === 'open' ? NaN : state.rise.s;
+    const floor = Math.min(...b.values.slice(i - 1, i + 1).map((x, j) => (x - (j ? mu : forecast(prev.primary, calendarSlot(t - BUCKET_MS, cfg.timezone), g))) / Math.sqrt(mu + dispersion(prev.primary, 0) * mu * mu)));
+    const stands = floor > dayPeak(prev.peaks);
+    const held = r.decision.action !== 'none' ? '' : state.machine.inIncident ? '(incident open)' : [
+      `sustained ${ev.sustained.toFixed(1)} < ${rules.openSurprise}`,
+      state.machine.hot < rules.persistWindows ? `surprise >= ${rules.elevatedSurprise} for ${state.machine.hot} of ${rules.persistWindows} windows` : stands ? '' : 'spike not above the day peak',
+      `CUSUM ${state.rise.s.toFixed(1)} < ${rules.riseNats} nats`,
+    ].filter(Boolean).join('; ');
+    const p = (k: number) => ev.scales.find((s) => s.windows === k)?.p.toExponential(1) ?? '-';
+    console.log([(t + BUCKET_MS - b.burstStart) / 60_000, b.values[i], mu.toFixed(2), `${dispersion(prev.primary, 0).toFixed(3)}/${dispersion(prev.primary, g.scales.length - 1).toFixed(3)}`, p(1), p(3), p(6), p(12), ev.surprise.toFixed(1), ev.sustained.toFixed(1), state.machine.hot, stands ? 'yes' : 'no', Number.isNaN(nats) ? 'spent' : nats.toFixed(1), `${state.rise.obs}/${state.rise.exp.toFixed(1)}`, r.decision.action, held].join(' | '));
+  });
+}

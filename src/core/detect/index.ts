@@ -71,7 +71,8 @@ export function noiseRules(g: Geometry): NoiseRules {
 
 /** Threshold of the steady-rise CUSUM: under a fitting model, about one false start per e^12 ≈ 160,000 windows (1.5 years at 5 min). */
 const RISE_NATS = 12;
-const POST_GATE: VolumeGate = { minCount: 5, minExcess: 3 };
+/** Volume gate of the primary signal (also shown by the benchmark trace). */
+export const POST_GATE: VolumeGate = { minCount: 5, minExcess: 3 };
 const ENGAGEMENT_GATE: VolumeGate = { minCount: 20, minExcess: 15 };
 const REACH_GATE: VolumeGate = { minCount: 1000, minExcess: 1000 };
 
