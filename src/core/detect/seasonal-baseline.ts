@@ -62,8 +62,8 @@ export interface BaselineState {
 /**
  * Prior for a seasonal ratio, in posts: the ratio of mean counts to mean levels over the windows a factor rests on,
  * with this many posts added to both sides. It keeps factors finite where a slot has seen almost nothing, and its
- * pull towards 1 fades as posts accumulate (a fixed 0.1 per window instead read a 04:00 trough of 1.5 posts a
- * window 5–8% too high even after three weeks: the pull did not shrink with the evidence).
+ * pull towards 1 fades as posts accumulate. A fixed 0.1 per window did not fade: on three weeks of a night trough of
+ * 1.5 posts a window (day 6) it was part of a +5–7% over-forecast, now +4–5% (the rest is not yet explained).
  */
 const PRIOR_POSTS = 1;
 /** Memories of the EWMAs behind the factors, in days and in weeks (see learn). */
