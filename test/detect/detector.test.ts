@@ -196,6 +196,16 @@ describe('stepDetector', () => {
     assert.deepEqual(resumed.decisions, straight.decisions);
   });
 
+  it('resumes from a state saved before the week-long level existed, with finite forecasts', () => {
+    const values = quietWeek(19, 4);
+    const half = 2 * DAY;
+    const saved = JSON.parse(JSON.stringify(run(values.slice(0, half)).state)) as DetectorState;
+    for (const b of [saved.primary, saved.engagement, saved.reach]) delete (b as { slowLevel?: number }).slowLevel;
+    const { decisions } = run(values.slice(half), { state: saved, from: half });
+    assert.ok(decisions.every((d) => Number.isFinite(d.expected) && d.expected > 0));
+    assert.equal(alerts(decisions).length, 0);
+  });
+
   it('judges small counts with count-aware tails: 3 posts against 0.2 expected is noted but not an alert', () => {
     const rand = seededRandom(12);
     const values = Array.from({ length: 3 * DAY }, () => samplePoisson(0.2, rand));
