@@ -62,8 +62,9 @@ export interface BaselineState {
 /**
  * Prior for a seasonal ratio, in posts: the ratio of mean counts to mean levels over the windows a factor rests on,
  * with this many posts added to both sides. It keeps factors finite where a slot has seen almost nothing, and its
- * pull towards 1 fades as posts accumulate. A fixed 0.1 per window did not fade: on three weeks of a night trough of
- * 1.5 posts a window (day 6) it was part of a +5–7% over-forecast, now +4–5% (the rest is not yet explained).
+ * pull towards 1 fades as posts accumulate. A fixed 0.1 per window did not fade: after three weeks of a night trough
+ * of 1.5 posts a window it added about 1.5 points to the trough's forecast (three seeds +5–7% → +4–5%; a fourth
+ * seed is at 0%, so the rest looks like the sampling noise of a week of night counts).
  */
 const PRIOR_POSTS = 1;
 /** Memories of the EWMAs behind the factors, in days and in weeks (see learn). */
