@@ -1,0 +1,19 @@
+/** First-start set-up on Workers: the admin user and its API token come from the EMBERWATCH_ADMIN_TOKEN secret. */
+import { addToken, upsertUser } from '../db/queries/auth.js';
+import type { Db } from '../db/schema.js';
+import { sha256Hex } from '../lib/signing.js';
+
+/**
+ * Makes sure the admin user exists and `token` (a secret set with `wrangler secret put EMBERWATCH_ADMIN_TOKEN`) is
+ * one of its API tokens. There is no filesystem to hand a generated token to, so the operator chooses it; only its
+ * hash is stored. Rotating the secret adds the new token; revoking an old one is done through the API.
+ */
+export async function ensureAdminFromSecret(db: Db, token: string, now: number): Promise<void> {
+  if (token.length < 24) throw new Error('EMBERWATCH_ADMIN_TOKEN must be at least 24 characters');
+  const hash = await sha256Hex(token);
+  const known = await db.selectFrom('api_tokens').select('id').where('token_hash', '=', hash).executeTakeFirst();
+  if (known) return;
+  const admin = await db.selectFrom('users').select('id').where('id', '=', 'admin').executeTakeFirst();
+  if (!admin) await upsertUser(db, { id: 'admin', name: 'admin', email: null, role: 'admin' }, now);
+  await addToken(db, { id: hash.slice(0, 16), userId: 'admin', hash, label: 'EMBERWATCH_ADMIN_TOKEN (Worker secret)' }, now);
+}
