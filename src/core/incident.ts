@@ -19,6 +19,9 @@ export interface PlanContext {
   topics: string[];
 }
 
+/** The title of an incident the detector opened (or took over from a single-post early warning). */
+export const spreadTitle = (brandName: string) => `${brandName}: negative posts spreading faster than normal`;
+
 const rank = (s: Severity | null) => (s === 'critical' ? 2 : s === 'warning' ? 1 : 0);
 
 /** Turns the detector's decision for a brand into what should happen to its open incident (if any). */
@@ -31,7 +34,7 @@ export function planFromDecision(open: Incident | null, d: DetectorDecision, ctx
         brandId: ctx.brandId,
         state: 'open',
         severity,
-        title: `${ctx.brandName}: negative posts spreading faster than normal`,
+        title: spreadTitle(ctx.brandName),
         openedAt: ctx.now,
         acknowledgedAt: null,
         acknowledgedBy: null,

@@ -1,7 +1,7 @@
 /** Applies one detector decision: incident transition, alert and outbox rows, and the windows judged so far — atomically. */
 import { atomically } from '../db/atomic.js';
 import { buildAlert } from '../core/alert-content.js';
-import { planFromDecision } from '../core/incident.js';
+import { planFromDecision, spreadTitle } from '../core/incident.js';
 import { buildGuidance, choosePlaybook } from '../core/playbook/index.js';
 import type { Incident } from '../core/types.js';
 import type { Brand } from '../config/brand.js';
@@ -75,7 +75,7 @@ export async function applyDecision(deps: Deps, brand: Brand, judged: JudgedWind
       if (playbookReason) await insertEvent(trx, { incidentId: incident.id, at: w.end, type: 'note', actor: null, message: playbookReason, data: { kind: 'playbook-chosen', playbookId: incident.playbookId } });
       for (const p of key.posts.slice(0, 3)) await insertEvent(trx, { incidentId: incident.id, at: w.end, type: 'key-post', actor: null, message: `${p.author} (${p.followers.toLocaleString('en-US')} followers) on ${p.platform}: ${p.text.slice(0, 280)}`, data: { url: p.url, engagement: p.engagement } });
     } else if (plan.kind === 'escalate') {
-      await transition(trx, { id: plan.incidentId, from: plan.from, to: plan.from, patch: { severity: plan.severity, reason: d.reason, ...(fromCascade ? { kind: 'spread' as const } : {}) }, event: plan.event });
+      await transition(trx, { id: plan.incidentId, from: plan.from, to: plan.from, patch: { severity: plan.severity, reason: d.reason, ...(fromCascade ? { kind: 'spread' as const, title: spreadTitle(brand.name) } : {}) }, event: plan.event });
     } else if (plan.kind === 'resolve') {
       await transition(trx, { id: plan.incidentId, from: plan.from, to: 'resolved', patch: { resolved_at: w.end, reason: d.reason }, event: plan.event });
     }

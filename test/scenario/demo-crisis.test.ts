@@ -14,6 +14,7 @@ import { runPollCycle } from '../../src/pipeline/cycle.js';
 import { createApp } from '../../src/http/app.js';
 import { clearReplayCache } from '../../src/sources/replay.js';
 import { ensureAdminToken } from '../../src/runtime/bootstrap.js';
+import { signIn } from '../integration/pipeline-world.js';
 
 const WINDOW = 5 * 60_000;
 const START = Date.UTC(2026, 10, 19, 1, 0, 0); // file second 351600 (20 min before the complaint) maps here
@@ -119,9 +120,13 @@ describe('the bundled demo, played through the real pipeline', () => {
 
     const { token } = await ensureAdminToken(deps.db, join(tmp.dir, 'admin-token'), clock.now());
     const tl = await app.request(`/api/incidents/${incidentId}/timeline`, { headers: { authorization: `Bearer ${token}` } });
-    const body = (await tl.json()) as { events: { type: string; actor: string | null }[] };
+    const body = (await tl.json()) as { events: { type: string; actor: string | null; message: string }[] };
     const types = body.events.map((e) => e.type);
-    assert.ok(types.indexOf('opened') < types.indexOf('acknowledged'), `timeline: ${types.join(', ')}`);
+    assert.ok(types.indexOf('opened') < types.indexOf('escalated') && types.indexOf('opened') < types.indexOf('acknowledged'), `timeline: ${types.join(', ')}`);
+    assert.match(body.events.find((e) => e.type === 'opened')!.message, /^Opened \(early warning\): one negative post by xiaolin_cafe_diary/, 'the timeline says how the incident began');
+    const html = await (await app.request(`/incidents/${incidentId}`, { headers: { cookie: await signIn(app, token) } })).text();
+    assert.match(html, /Lumen Coffee: negative posts spreading faster than normal/, 'the page is titled by what it became');
+    assert.match(html, /Opened \(early warning\): one negative post by xiaolin_cafe_diary/, 'and its timeline shows how it began');
     assert.match(body.events.find((e) => e.type === 'acknowledged')!.actor ?? '', /Lin Wei/);
     await deps.close();
   });

@@ -81,7 +81,7 @@ export interface Transition {
   id: string;
   from: IncidentState;
   to: IncidentState;
-  patch?: Partial<Pick<IncidentsTable, 'acknowledged_at' | 'acknowledged_by' | 'resolved_at' | 'severity' | 'reason' | 'playbook_id' | 'topics'>> & { kind?: PostIncidentKind };
+  patch?: Partial<Pick<IncidentsTable, 'acknowledged_at' | 'acknowledged_by' | 'resolved_at' | 'severity' | 'reason' | 'playbook_id' | 'topics' | 'title'>> & { kind?: PostIncidentKind };
   event: IncidentEvent;
 }
 
