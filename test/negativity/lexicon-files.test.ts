@@ -36,6 +36,17 @@ describe('lexicon files', () => {
     assert.throws(() => buildNegativityModel([broken]), isConfigError('lexicons/complaints.yaml', /intents\[0\]\.en/));
   });
 
+  it('accepts complaint: when-negative on an intent and rejects any other value', () => {
+    const ok = { path: 'lexicons/complaints.yaml', text: 'intents:\n  - id: x\n    complaint: when-negative\n    weight: 3\n    en: ["blorp"]\n' };
+    const m = buildNegativityModel([ok]);
+    assert.equal(m.intents[0]!.complaint, 'when-negative');
+    assert.equal(scoreText(m, 'blorp').complaint, true, 'a complaint once the post is negative');
+    const weak = buildNegativityModel([{ ...ok, text: ok.text.replace('weight: 3', 'weight: 0.5') }]);
+    assert.equal(scoreText(weak, 'blorp').complaint, false, 'no complaint while the post is not negative');
+    const bad = { path: 'lexicons/complaints.yaml', text: 'intents:\n  - id: x\n    complaint: maybe\n    en: ["blorp"]\n' };
+    assert.throws(() => buildNegativityModel([bad]), isConfigError('lexicons/complaints.yaml', /intents\[0\]\.complaint/));
+  });
+
   it('rejects an upper-case pattern, which could never match the lower-cased post', () => {
     const upper = { path: 'lexicons/complaints.yaml', text: 'intents:\n  - id: x\n    en: ["\\\\bRefund"]\n' };
     assert.throws(() => buildNegativityModel([upper]), isConfigError('lexicons/complaints.yaml'));

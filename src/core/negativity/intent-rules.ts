@@ -8,8 +8,11 @@ export interface Intent {
   /** Logit added toward negativity when the intent is present. */
   weight: number;
   topic: Topic | null;
-  /** False for cues that make a post negative without being a complaint (e.g. sarcasm). */
-  complaint: boolean;
+  /**
+   * true: a complaint (when the post is at least mildly negative); false: a cue that only moves the
+   * score (e.g. sarcasm); 'when-negative': a complaint only if the post ends up negative.
+   */
+  complaint: boolean | 'when-negative';
   /** Split by script so a monolingual post runs only half the patterns; null when none. */
   en: RegExp | null;
   zh: RegExp | null;
@@ -65,6 +68,12 @@ function topicOf(file: RuleFile, field: string, v: unknown): Topic {
   return v as Topic;
 }
 
+function complaintKind(file: RuleFile, field: string, v: unknown): Intent['complaint'] {
+  if (v === undefined || v === true) return true;
+  if (v === false || v === 'when-negative') return v;
+  throw new ConfigError(file.path, field, 'must be true, false or when-negative');
+}
+
 /** Parses complaints.yaml: `intents: [{id, weight, topic?, complaint?, en: [...], zh: [...]}]`. */
 export function parseIntents(file: RuleFile): Intent[] {
   const doc = (parseYaml(file.text) ?? {}) as { intents?: unknown };
@@ -78,7 +87,7 @@ export function parseIntents(file: RuleFile): Intent[] {
       id: raw['id'],
       weight,
       topic: raw['topic'] === undefined || raw['topic'] === null ? null : topicOf(file, `${field}.topic`, raw['topic']),
-      complaint: raw['complaint'] !== false,
+      complaint: complaintKind(file, `${field}.complaint`, raw['complaint']),
       ...patterns(file, field, raw),
     };
   });

@@ -18,6 +18,8 @@ export interface RuleScore {
   logit: number;
   evidence: string[];
   complaintIntent: boolean;
+  /** An intent marked `complaint: when-negative` matched: a complaint if the post ends up negative. */
+  complaintIfNegative: boolean;
   /** Topics tagged by complaint intents; topicsOf adds the ones from topics.yaml. */
   topics: Topic[];
   /** Sum of the post's Weibo emoticon codes (> 0 negative), 0 when it has none. */
@@ -99,6 +101,7 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
   const evidence: string[] = [];
   let logit = 0;
   let complaintIntent = false;
+  let complaintIfNegative = false;
   const topics = new Set<Topic>();
   const scripts = scriptsOf(f);
   const gates = model.intentGates;
@@ -107,9 +110,10 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
     const m = matchRule(intent, lower, scripts);
     if (!m) continue;
     logit += intent.weight;
-    complaintIntent ||= intent.complaint;
+    complaintIntent ||= intent.complaint === true;
+    complaintIfNegative ||= intent.complaint === 'when-negative';
     if (intent.topic) topics.add(intent.topic);
-    evidence.push(`${intent.complaint ? 'complaint' : 'cue'} ${intent.id}: "${m[0].trim()}" ${fmt(intent.weight)}`);
+    evidence.push(`${intent.complaint === true ? 'complaint' : 'cue'} ${intent.id}: "${m[0].trim()}" ${fmt(intent.weight)}`);
   }
   const hits = lexiconHits(model, f.units);
   const emphasis = f.emphasis ? model.emphasis : 1;
@@ -132,7 +136,7 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
   }
   if (emphasis !== 1 && hits.length > 0) evidence.push(`emphasis !!/?? ×${emphasis}`);
   logit += termSum * emphasis;
-  return { logit, evidence, complaintIntent, topics: [...topics], weiboCodes };
+  return { logit, evidence, complaintIntent, complaintIfNegative, topics: [...topics], weiboCodes };
 }
 
 /**
