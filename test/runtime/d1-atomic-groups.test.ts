@@ -17,7 +17,9 @@ import { insertEvent, insertIncident, listEvents, transition } from '../../src/d
 import { recordResponse } from '../../src/db/queries/responses.js';
 import type { Incident } from '../../src/core/types.js';
 
+// Loopback only: no metrics, no cf.json fetch.
 process.env.WRANGLER_SEND_METRICS = 'false';
+process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
 
 const dir = mkdtempSync(join(tmpdir(), 'emberwatch-d1-'));
 let d1: D1Like;
