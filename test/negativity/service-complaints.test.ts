@@ -279,3 +279,22 @@ describe('a complaint phrased as a question', () => {
     }
   });
 });
+
+describe('a negative post about a purchase or a service', () => {
+  const model = repoModel();
+  it('is a complaint even without complaint wording, and names the purchase in the evidence', () => {
+    for (const text of ['网上订的蛋糕送来已经压扁了', 'my order arrived and the box was crushed, so disappointed']) {
+      const r = scoreText(model, text);
+      assert.equal(r.negative && r.complaint, true, text);
+      assert.ok(r.evidence.some((e) => e.startsWith('complaint purchase-context')), r.evidence.join('; '));
+    }
+  });
+
+  it('while a negative post about nothing bought is no complaint', () => {
+    for (const text of ['今天心情很差', 'I feel so sad today']) {
+      const r = scoreText(model, text);
+      assert.equal(r.negative, true, text);
+      assert.equal(r.complaint, false, text);
+    }
+  });
+});

@@ -11,7 +11,7 @@ import { extractFeatures, visitFeatures } from './features.js';
 import { langFromCounts } from './lang.js';
 import { LearnedAccumulator } from './learned-score.js';
 import type { NegativityModel } from './model.js';
-import { scoreRules, topicsOf, withWeiboCodes } from './rule-score.js';
+import { contextComplaint, scoreRules, topicsOf, withWeiboCodes } from './rule-score.js';
 
 export { buildNegativityModel, type NegativityModel } from './model.js';
 export { detectLang } from './lang.js';
@@ -67,7 +67,11 @@ export function scoreText(model: NegativityModel, text: string, brand?: BrandNeg
   }
   const negativity = Math.round(1000 / (1 + Math.exp(-logit))) / 1000;
   const negative = negativity >= NEGATIVE_THRESHOLD;
-  const complaint = (rules.complaintIntent && negativity >= COMPLAINT_FLOOR) || (rules.complaintIfNegative && negative);
+  let complaint = (rules.complaintIntent && negativity >= COMPLAINT_FLOOR) || (rules.complaintIfNegative && negative);
+  if (negative && !complaint) {
+    const context = contextComplaint(model, f, lower);
+    if (context) (complaint = true), evidence.push(context);
+  }
   return {
     negativity,
     negative,

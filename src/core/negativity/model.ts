@@ -23,6 +23,12 @@ export function compileLearned(weights: Map<string, number>, bias: number): Lear
 export interface NegativityModel {
   phrases: PhraseNode;
   intents: Intent[];
+  /**
+   * Intents that add nothing to the score and only name a negative post a complaint (weight 0,
+   * `complaint: when-negative`): matched after scoring, for negative posts alone, so their broad
+   * patterns cost nothing on the rest and stay out of the gates.
+   */
+  contextIntents: Intent[];
   /** Any-intent prefilters, per script (see intentGate). */
   intentGates: { en: RegExp | null; zh: RegExp | null };
   topics: TopicRule[];
@@ -101,6 +107,7 @@ export function buildNegativityModel(files: RuleFile[]): NegativityModel {
   const model: NegativityModel = {
     phrases: emptyTrie(),
     intents: [],
+    contextIntents: [],
     intentGates: { en: null, zh: null },
     topics: [],
     topicSeverity: new Map(TOPICS.map((t) => [t, 1])),
@@ -125,6 +132,9 @@ export function buildNegativityModel(files: RuleFile[]): NegativityModel {
       throw new ConfigError(file.path, 'file', 'unknown lexicon file: expected *-negative.tsv, *-positive.tsv, learned-en|zh.tsv, modifiers.yaml, complaints.yaml or topics.yaml');
     }
   }
+  const isContext = (i: Intent): boolean => i.weight === 0 && i.complaint === 'when-negative';
+  model.contextIntents = model.intents.filter(isContext);
+  model.intents = model.intents.filter((i) => !isContext(i));
   model.intentGates = { en: intentGate(model.intents, 'en'), zh: intentGate(model.intents, 'zh') };
   return model;
 }

@@ -149,6 +149,16 @@ export function withWeiboCodes(logit: number, codes: number, complaintIntent: bo
   return TEXT_SHARE * logit + EMOTICON_DOMINANCE * codes;
 }
 
+/** For a post already found negative: evidence that it is about a purchase or service (a context intent), or null. */
+export function contextComplaint(model: NegativityModel, f: TextShape, lower: string): string | null {
+  const scripts = scriptsOf(f);
+  for (const intent of model.contextIntents) {
+    const m = matchRule(intent, lower, scripts);
+    if (m) return `complaint ${intent.id}: "${m[0].trim()}" (a negative post about a purchase or service)`;
+  }
+  return null;
+}
+
 /** Adds topics from topics.yaml to the intents' topics and orders them gravest first. */
 export function topicsOf(model: NegativityModel, f: TextShape, lower: string, fromIntents: Topic[]): Topic[] {
   const topics = new Set(fromIntents);
