@@ -1,7 +1,7 @@
 /**
  * The Cloudflare Workers runtime: D1 for storage, a Cron Trigger for the poll cycle, IM and webhook channels over
- * fetch. It composes the same createApp(deps) and runPollCycle(deps, now) as Node. The rules come in as data
- * (bundled at build time), so the same code runs the repo's rules (`worker.ts`) or a test's.
+ * fetch, email through an HTTP mail API. It composes the same createApp(deps) and runPollCycle(deps, now) as Node.
+ * The rules come in as data (bundled at build time), so the same code runs the repo's rules (`worker.ts`) or a test's.
  */
 import { Kysely, Migrator } from 'kysely';
 import { buildConfig, type Env } from '../config/index.js';
@@ -17,6 +17,7 @@ import { runPollCycle } from '../pipeline/cycle.js';
 import type { Deps } from '../pipeline/deps.js';
 import type { Source } from '../sources/source.js';
 import { ALL_SOURCES } from '../sources/all.js';
+import { createHttpMailer } from '../channels/http-mail.js';
 import { ensureAdminFromSecret } from './worker-admin.js';
 
 export interface WorkerEnv {
@@ -26,6 +27,9 @@ export interface WorkerEnv {
   EMBERWATCH_ADMIN_TOKEN?: string;
   /** 'true' lets channels post to private or loopback addresses (self-hosted receivers, `wrangler dev` tests). */
   EMBERWATCH_ALLOW_PRIVATE_URLS?: string;
+  /** Email goes through an HTTP mail API (Resend's JSON shape): its send URL and a secret API key. */
+  MAIL_API_URL?: string;
+  MAIL_API_KEY?: string;
   [key: string]: unknown;
 }
 
@@ -55,15 +59,16 @@ async function composeDeps(env: WorkerEnv, files: RuleFile[], demoBrand: RuleFil
   if (error) throw new Error(`database migration failed: ${String(error)}`);
   if (env.EMBERWATCH_ADMIN_TOKEN) await ensureAdminFromSecret(db, env.EMBERWATCH_ADMIN_TOKEN, Date.now());
   const http = createHttpClient({ allowPrivate: env.EMBERWATCH_ALLOW_PRIVATE_URLS === 'true' });
+  const mail = env.MAIL_API_URL ? createHttpMailer({ url: env.MAIL_API_URL, apiKey: env.MAIL_API_KEY ?? '', http }) : undefined;
   return {
     db,
     config,
     env: e,
     sources: ALL_SOURCES as Record<string, Source<unknown>>,
-    // Email on Workers needs an HTTP mail API transport (not built yet); IM and webhook channels work as on Node.
-    channels: new Map([...buildChannels(config.routing, e)].filter(([, c]) => c.channel.kind !== 'email')),
+    // No SMTP here: email channels need MAIL_API_URL, and are left out without it (IM and webhooks work as on Node).
+    channels: new Map([...buildChannels(config.routing, e)].filter(([, c]) => c.channel.kind !== 'email' || mail)),
     sourceIO: { http, now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)), random: Math.random },
-    channelIO: { http, now: () => Date.now() },
+    channelIO: { http, now: () => Date.now(), mail },
     secret: env.EMBERWATCH_SECRET,
     newId: () => randomId(12),
     log: (line) => console.log(line),

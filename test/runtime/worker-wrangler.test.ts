@@ -1,8 +1,9 @@
 /**
  * The Workers build, run for real: `wrangler dev` (workerd, a local D1 that the Worker migrates at its first
  * request, Cron Triggers through /__scheduled) with a brand fed by the signed push webhook and a routing file that
- * sends alerts to a signed webhook served by this test on 127.0.0.1. A quiet history, then a burst of complaints:
- * the Worker opens an incident, delivers its alert exactly once however often the cron runs, and the ack link works.
+ * sends alerts to a signed webhook and, as email, to an HTTP mail API, both served by this test on 127.0.0.1. A quiet
+ * history, then a burst of complaints: the Worker opens an incident, delivers its alert once to each however often
+ * the cron runs, and the ack link works.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -38,14 +39,20 @@ sources:
     secret_env: ACME_INGEST_SECRET
 `;
 
+const MAIL_KEY = 're_worker_test_key_0123456789';
+
 const ROUTING = `channels:
   hook:
     kind: webhook
     url_env: HOOK_URL
     signing_keys_env: HOOK_KEYS
+  pr-mail:
+    kind: email
+    from: emberwatch@example.com
+    to: [pr-oncall@example.com]
 routes:
   - name: everything
-    channels: [hook]
+    channels: [hook, pr-mail]
     group_wait: 1s
 `;
 
@@ -60,6 +67,7 @@ function history(now: number): unknown[] {
 describe('the Worker under wrangler dev', { timeout: 120_000 }, () => {
   const rules = mkdtempSync(join(tmpdir(), 'ew-worker-rules-'));
   const hits: Hit[] = [];
+  const mails: Hit[] = [];
   let hooks: Server;
   let dev: WranglerDev | null = null;
   const api = (path: string, init: RequestInit = {}) => fetch(`${dev!.base}${path}`, { ...init, headers: { authorization: `Bearer ${ADMIN_TOKEN}`, ...(init.headers ?? {}) } });
@@ -78,9 +86,10 @@ describe('the Worker under wrangler dev', { timeout: 120_000 }, () => {
       let body = '';
       req.on('data', (c) => (body += c));
       req.on('end', () => {
-        hits.push({ headers: req.headers, body });
-        res.statusCode = 204;
-        res.end();
+        (req.url === '/mail/emails' ? mails : hits).push({ headers: req.headers, body });
+        if (req.url === '/mail/emails') res.setHeader('content-type', 'application/json');
+        res.statusCode = req.url === '/mail/emails' ? 200 : 204;
+        res.end(req.url === '/mail/emails' ? '{"id":"msg_1"}' : undefined);
       });
     });
     await new Promise<void>((r) => hooks.listen(0, '127.0.0.1', () => r()));
@@ -92,6 +101,8 @@ describe('the Worker under wrangler dev', { timeout: 120_000 }, () => {
       ACME_INGEST_SECRET: INGEST_SECRET,
       HOOK_URL: `http://127.0.0.1:${hookPort}/hooks/emberwatch`,
       HOOK_KEYS: HOOK_KEY,
+      MAIL_API_URL: `http://127.0.0.1:${hookPort}/mail/emails`,
+      MAIL_API_KEY: MAIL_KEY,
     });
   });
 
@@ -134,6 +145,17 @@ describe('the Worker under wrangler dev', { timeout: 120_000 }, () => {
     const payload = JSON.parse(h.body) as { type: string; data: { brand: { id: string }; ackUrl: string } };
     assert.equal(payload.data.brand.id, 'acme');
     assert.ok(payload.data.ackUrl.startsWith(`${dev!.base}/ack/`), payload.data.ackUrl);
+  });
+
+  it('sends the same alert once as email through the HTTP mail API', () => {
+    assert.equal(mails.length, 1, `mails: ${mails.map((m) => m.body.slice(0, 120)).join('\n')}`);
+    const m = mails[0]!;
+    assert.equal(m.headers.authorization, `Bearer ${MAIL_KEY}`);
+    const mail = JSON.parse(m.body) as { from: string; to: string[]; subject: string; html: string };
+    assert.deepEqual(mail.to, ['pr-oncall@example.com']);
+    assert.match(mail.subject, /Acme Coffee/);
+    const { data } = JSON.parse(hits[0]!.body) as { data: { ackUrl: string } };
+    assert.ok(mail.html.includes(data.ackUrl), 'the mail carries the ack link');
   });
 
   it('serves the ack link page, and acknowledging through it moves the incident on', async () => {
