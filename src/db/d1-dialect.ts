@@ -58,7 +58,7 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 function isRead(q: CompiledQuery): boolean {
   const kind = q.query.kind;
   if (kind === 'SelectQueryNode') return true;
-  if (kind === 'RawNode') return /^\s*(select|pragma|explain|values)\b/i.test(q.sql);
+  if (kind === 'RawNode') return /^\s*(select|pragma|explain|values)\b/i.test(q.sql) || (/^\s*with\b/i.test(q.sql) && !/\b(insert|update|delete|replace)\b/i.test(q.sql));
   return false;
 }
 
