@@ -1,5 +1,6 @@
 /** createApp(deps): the whole HTTP surface, the same on Node and Workers. */
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { csrf } from 'hono/csrf';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Deps } from '../pipeline/deps.js';
@@ -28,6 +29,8 @@ export function createApp(deps: Deps) {
   app.route('/', oncallPageRoutes(deps));
   app.route('/', pageRoutes(deps));
   app.onError((err, c) => {
+    // A refusal raised by middleware (the cross-site form guard's 403, a body over its limit) is the answer, not a crash.
+    if (err instanceof HTTPException) return err.getResponse();
     deps.log(`http ${c.req.method} ${c.req.path}: ${err.stack ?? err.message}`);
     return c.json({ error: 'internal error' }, 500);
   });
