@@ -30,6 +30,8 @@ export interface Settings {
   /** Signing secret for ack links; the Node runtime creates and keeps one under data/ when unset. */
   secret: string | null;
   smtp: SmtpSettings | null;
+  /** An HTTP mail API (the Workers runtime's email transport): MAIL_API_URL + MAIL_API_KEY. */
+  mailApi: { url: string; apiKey: string } | null;
   emailTo: string[];
   emailFrom: string;
   /** Clock speed-up for the bundled demo (virtual seconds per real second). */
@@ -65,6 +67,10 @@ export function readSettings(env: Env): Settings {
     : null;
   const emailTo = (env.ALERT_EMAIL_TO ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   for (const to of emailTo) if (!/^[^@\s]+@[^@\s]+$/.test(to)) throw new ConfigError('environment', 'ALERT_EMAIL_TO', `${JSON.stringify(to)} is not an email address`);
+  const mailApi = env.MAIL_API_URL ? { url: env.MAIL_API_URL, apiKey: env.MAIL_API_KEY ?? '' } : null;
+  if (mailApi && !/^https?:\/\//.test(mailApi.url)) throw new ConfigError('environment', 'MAIL_API_URL', `must be an http(s) URL, got ${JSON.stringify(mailApi.url.slice(0, 80))}`);
+  if (mailApi && !mailApi.apiKey) throw new ConfigError('environment', 'MAIL_API_KEY', 'is required when MAIL_API_URL is set');
+  // A mail API may serve only routing.yaml's email channels (their own `to`), so ALERT_EMAIL_TO stays optional there.
   if (smtp && emailTo.length === 0) throw new ConfigError('environment', 'ALERT_EMAIL_TO', 'is required when SMTP is configured (comma-separated addresses)');
   if (env.EMBERWATCH_SECRET !== undefined && env.EMBERWATCH_SECRET.length < 32) throw new ConfigError('environment', 'EMBERWATCH_SECRET', 'must be at least 32 characters');
   return {
@@ -75,6 +81,7 @@ export function readSettings(env: Env): Settings {
     schedule: env.EMBERWATCH_SCHEDULE || '* * * * *',
     secret: env.EMBERWATCH_SECRET || null,
     smtp,
+    mailApi,
     emailTo,
     emailFrom: env.ALERT_EMAIL_FROM || 'emberwatch@emberwatch.local',
     demoSpeed: envNumber(env, 'EMBERWATCH_DEMO_SPEED', 60),

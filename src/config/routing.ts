@@ -1,7 +1,8 @@
 /**
  * Routing at start-up: `rules/routing.yaml` when present (every channel validated, including the environment
  * variables it names), otherwise a built-in default that needs no secrets: one route to an `email` channel when
- * SMTP_HOST + ALERT_EMAIL_TO are set, else no channel at all (alerts stay in the local outbox).
+ * SMTP_HOST (or, on Workers, MAIL_API_URL) + ALERT_EMAIL_TO are set, else no channel at all (alerts stay in the
+ * local outbox).
  */
 import { ConfigError } from '../core/errors.js';
 import { parseRouting, type RoutingConfig } from '../core/routing/index.js';
@@ -18,9 +19,12 @@ export interface ChannelInstance {
   cfg: unknown;
 }
 
-/** The default route set: email when SMTP is configured, nothing otherwise. Alerts are sent at once (no group wait). */
-export function defaultRouting(settings: Pick<Settings, 'smtp' | 'emailTo' | 'emailFrom'>): RoutingConfig {
-  const email = settings.smtp && settings.emailTo.length > 0;
+/**
+ * The default route set: email when SMTP (Node) or an HTTP mail API (Workers) is configured, nothing otherwise.
+ * Alerts are sent at once (no group wait).
+ */
+export function defaultRouting(settings: Pick<Settings, 'smtp' | 'mailApi' | 'emailTo' | 'emailFrom'>): RoutingConfig {
+  const email = (settings.smtp || settings.mailApi) && settings.emailTo.length > 0;
   return {
     channels: email ? { email: { id: 'email', kind: 'email', cap: null, raw: { from: settings.emailFrom, to: settings.emailTo } } } : {},
     schedules: {},

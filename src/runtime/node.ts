@@ -12,6 +12,7 @@ import { openSqlite } from '../db/sqlite.js';
 import { createHttpClient, type HttpClient } from '../lib/http.js';
 import { randomId } from '../lib/signing.js';
 import { createSmtpMailer } from '../lib/mailer.js';
+import { createHttpMailer } from '../channels/http-mail.js';
 import { buildChannels, ROUTING_FILE } from '../config/routing.js';
 import { ConfigError } from '../core/errors.js';
 import type { ChannelInstance, Deps } from '../pipeline/deps.js';
@@ -57,12 +58,12 @@ function signingSecret(config: Config): string {
 }
 
 /**
- * Alert channels from the routing config (routing.yaml or the SMTP default). Email needs a mail transport, and on
- * Node that is SMTP from the environment: a routing.yaml email channel without SMTP_HOST stops start-up.
+ * Alert channels from the routing config (routing.yaml or the email default). Email needs a mail transport: SMTP
+ * from the environment, or else an HTTP mail API; a routing.yaml email channel with neither stops start-up.
  */
 function channelsFrom(config: Config, env: Env): Map<string, ChannelInstance> {
   for (const [id, c] of Object.entries(config.routing.channels)) {
-    if (c.kind === 'email' && !config.settings.smtp) throw new ConfigError(ROUTING_FILE, `channels.${id}.kind`, 'email channels need SMTP_HOST (and SMTP_PORT, SMTP_USER, SMTP_PASS as needed) in the environment');
+    if (c.kind === 'email' && !config.settings.smtp && !config.settings.mailApi) throw new ConfigError(ROUTING_FILE, `channels.${id}.kind`, 'email channels need SMTP_HOST (and SMTP_PORT, SMTP_USER, SMTP_PASS as needed) or MAIL_API_URL + MAIL_API_KEY in the environment');
   }
   return buildChannels(config.routing, env);
 }
@@ -75,6 +76,8 @@ export async function createNodeDeps(env: Env, opts: NodeDepsOptions): Promise<D
   const secret = signingSecret({ ...config, settings: { ...config.settings, dbPath } });
   const mailer = config.settings.smtp ? createSmtpMailer({ ...config.settings.smtp, allowInsecureTls: true }) : null;
   const http = opts.http ?? createHttpClient();
+  // Without SMTP, an HTTP mail API (as on Workers) carries email.
+  const mailApi = !mailer && config.settings.mailApi ? createHttpMailer({ ...config.settings.mailApi, http }) : undefined;
   const log = opts.log ?? ((line: string) => process.stdout.write(line + '\n'));
   return {
     db,
@@ -89,7 +92,7 @@ export async function createNodeDeps(env: Env, opts: NodeDepsOptions): Promise<D
       sleep: opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
       random: opts.random ?? Math.random,
     },
-    channelIO: { http, now: () => opts.clock.now(), mail: mailer ? (m) => mailer.send(m) : undefined },
+    channelIO: { http, now: () => opts.clock.now(), mail: mailer ? (m) => mailer.send(m) : mailApi },
     secret,
     newId: () => randomId(12),
     log,

@@ -59,7 +59,8 @@ async function composeDeps(env: WorkerEnv, files: RuleFile[], demoBrand: RuleFil
   if (error) throw new Error(`database migration failed: ${String(error)}`);
   if (env.EMBERWATCH_ADMIN_TOKEN) await ensureAdminFromSecret(db, env.EMBERWATCH_ADMIN_TOKEN, Date.now());
   const http = createHttpClient({ allowPrivate: env.EMBERWATCH_ALLOW_PRIVATE_URLS === 'true' });
-  const mail = env.MAIL_API_URL ? createHttpMailer({ url: env.MAIL_API_URL, apiKey: env.MAIL_API_KEY ?? '', http }) : undefined;
+  const mailApi = config.settings.mailApi;
+  const mail = mailApi ? createHttpMailer({ url: mailApi.url, apiKey: mailApi.apiKey, http }) : undefined;
   return {
     db,
     config,
