@@ -8,6 +8,8 @@ export interface TrainDoc {
   feats: string[];
   offset: number;
   negative: boolean;
+  /** Optional dense features (the same length for every document), e.g. a mean word vector. */
+  dense?: Float32Array;
 }
 
 export interface TrainOptions {
@@ -24,11 +26,18 @@ export interface TrainOptions {
    * scoring is unchanged. On the SemEval dev part: +0.005–0.01 macro-F1 over plain features.
    */
   nbSmoothing?: number;
+  /**
+   * L2 of the dense features. They occur in every document, so the sparse features' L2 (applied
+   * only when a feature occurs) would shrink them tens of thousands of times per epoch.
+   */
+  denseL2?: number;
 }
 
 export interface Trained {
   bias: number;
   weights: Map<string, number>;
+  /** Weights of the dense features, when the documents had any. */
+  dense?: Float64Array;
 }
 
 function seededRandom(seed: number): () => number {
@@ -45,12 +54,12 @@ export function trainLogistic(docs: TrainDoc[], o: TrainOptions): Trained {
   for (const d of docs) for (const f of d.feats) counts.set(f, (counts.get(f) ?? 0) + 1);
   const first = fit(docs, [...counts].filter(([, c]) => c >= o.minCount).map(([f]) => f), o);
   const strongest = [...first.weights].filter(([, x]) => Math.abs(x) >= o.minAbsWeight).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
-  if (strongest.length <= o.maxFeatures) return round({ bias: first.bias, weights: new Map(strongest) });
+  if (strongest.length <= o.maxFeatures) return round({ bias: first.bias, weights: new Map(strongest), dense: first.dense });
   return round(fit(docs, strongest.slice(0, o.maxFeatures).map(([f]) => f), o));
 }
 
 function round(t: Trained): Trained {
-  return { bias: t.bias, weights: new Map([...t.weights].map(([f, x]) => [f, Math.round(x * 1000) / 1000])) };
+  return { bias: t.bias, weights: new Map([...t.weights].map(([f, x]) => [f, Math.round(x * 1000) / 1000])), dense: t.dense };
 }
 
 function fit(docs: TrainDoc[], vocabulary: string[], o: TrainOptions): Trained {
@@ -60,6 +69,9 @@ function fit(docs: TrainDoc[], vocabulary: string[], o: TrainOptions): Trained {
   const r = nbRatios(docs, index, o.nbSmoothing);
   const w = new Float64Array(index.size);
   const g2 = new Float64Array(index.size).fill(1e-8);
+  const dims = docs[0]?.dense?.length ?? 0;
+  const u = new Float64Array(dims);
+  const gu2 = new Float64Array(dims).fill(1e-8);
   let bias = 0;
   let gb2 = 1e-8;
   const nNeg = docs.filter((d) => d.negative).length;
@@ -77,6 +89,8 @@ function fit(docs: TrainDoc[], vocabulary: string[], o: TrainOptions): Trained {
       const { ids, d } = rows[k]!;
       let z = bias + d.offset;
       for (const id of ids) z += w[id]! * r[id]!;
+      const x = d.dense;
+      if (x) for (let j = 0; j < dims; j++) z += u[j]! * x[j]!;
       const p = 1 / (1 + Math.exp(-z));
       const g = (p - (d.negative ? 1 : 0)) * (d.negative ? wNeg : wPos);
       gb2 += g * g;
@@ -86,9 +100,16 @@ function fit(docs: TrainDoc[], vocabulary: string[], o: TrainOptions): Trained {
         g2[id]! += gi * gi;
         w[id]! -= (o.rate * gi) / Math.sqrt(g2[id]!);
       }
+      if (x) {
+        for (let j = 0; j < dims; j++) {
+          const gj = g * x[j]! + (o.denseL2 ?? 0) * u[j]!;
+          gu2[j]! += gj * gj;
+          u[j]! -= (o.rate * gj) / Math.sqrt(gu2[j]!);
+        }
+      }
     }
   }
-  return { bias, weights: new Map([...index].map(([f, id]) => [f, w[id]! * r[id]!])) };
+  return { bias, weights: new Map([...index].map(([f, id]) => [f, w[id]! * r[id]!])), ...(dims ? { dense: u } : {}) };
 }
 
 /** Per feature: log of (share among negative documents' features) / (share among the others'); all 1 without α. */

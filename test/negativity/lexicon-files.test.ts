@@ -67,6 +67,18 @@ describe('lexicon files', () => {
     assert.ok(scoreText(m, 'blorpy again').evidence.some((e) => e.includes('"#<blo"')));
   });
 
+  it('adds the word weights of learned-en-vectors.tsv to the learned weights of the same word', () => {
+    const learned = { path: 'lexicons/learned-en.tsv', text: '<bias>\t-1\nblorpy\t0.5\n' };
+    const vectors = { path: 'lexicons/learned-en-vectors.tsv', text: '# derived\nblorpy\t1.25\nsnarfy\t3\n!snarfy\t-3\n' };
+    const m = buildNegativityModel([learned, vectors]);
+    assert.equal(m.learned.en.weights.get('blorpy'), 1.75);
+    assert.equal(m.learned.en.bias, -1);
+    assert.equal(scoreText(m, 'so snarfy').negative, true, 'a word only the vectors know counts');
+    assert.equal(scoreText(m, 'not snarfy').negative, false, 'and its negated form inside a negation');
+    assert.equal(scoreText(buildNegativityModel([learned]), 'so blorpy').negative, false, 'without the vector weights blorpy alone is too weak');
+    assert.equal(scoreText(m, 'so blorpy').negative, true);
+  });
+
   it('still scores with the hand-written rules alone, without derived weights', () => {
     const handOnly = buildNegativityModel(shipped.filter((f) => !f.path.includes('learned-')));
     assert.equal(scoreText(handOnly, 'terrible service, still waiting for my refund').negative, true);

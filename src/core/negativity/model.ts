@@ -8,7 +8,7 @@ import { addPhrase, emptyTrie, type PhraseKind, type PhraseNode } from './phrase
 import { intentGate, parseIntents, parseTopics, type Intent, type TopicRule } from './intent-rules.js';
 
 export interface LearnedWeights {
-  /** Every weight by its feature string, as in the file. */
+  /** Every weight by its feature string, as in the file (for English, plus learned-en-vectors.tsv's word weights). */
   weights: Map<string, number>;
   bias: number;
   /** The same weights keyed by feature hash, for lookup without building strings. */
@@ -92,13 +92,29 @@ function parseModifiers(model: NegativityModel, file: RuleFile): void {
   }
 }
 
-function parseLearned(file: RuleFile): LearnedWeights {
+/**
+ * Adds the word weights of learned-en-vectors.tsv (words beyond the training tweets, from word
+ * vectors; see src/lexicon/vector-words.ts) to the learned English weights: the scorer sums both
+ * for a word, so one table holds the total and scoring costs the same.
+ */
+function withVectorWords(learned: LearnedWeights, words: Map<string, number>): LearnedWeights {
+  const merged = new Map(learned.weights);
+  for (const [w, x] of words) merged.set(w, Math.round(((merged.get(w) ?? 0) + x) * 1000) / 1000);
+  return compileLearned(merged, learned.bias);
+}
+
+function parseWeights(file: RuleFile): { weights: Map<string, number>; bias: number } {
   const weights = new Map<string, number>();
   let bias = DEFAULT_BIAS;
   for (const { term, weight } of parseTsv(file)) {
     if (term === '<bias>') bias = weight;
     else weights.set(term, weight);
   }
+  return { weights, bias };
+}
+
+function parseLearned(file: RuleFile): LearnedWeights {
+  const { weights, bias } = parseWeights(file);
   return compileLearned(weights, bias);
 }
 
@@ -115,10 +131,12 @@ export function buildNegativityModel(files: RuleFile[]): NegativityModel {
     emphasis: 1,
   };
   // Modifiers first, then terms: a term that is also a modifier ("不错" vs "不") then wins as a term.
+  let vectorWords: Map<string, number> | null = null;
   const sorted = [...files].sort((a, b) => rank(a.path) - rank(b.path) || a.path.localeCompare(b.path));
   for (const file of sorted) {
     const name = file.path.split('/').pop() ?? file.path;
     if (/^learned-(en|zh)\.tsv$/.test(name)) model.learned[name.slice(8, 10) as 'en' | 'zh'] = parseLearned(file);
+    else if (name === 'learned-en-vectors.tsv') vectorWords = parseWeights(file).weights;
     else if (name.endsWith('-negative.tsv') || name.endsWith('-positive.tsv')) {
       const sign = name.endsWith('-negative.tsv') ? 1 : -1;
       for (const r of parseTsv(file)) addTerm(model, file, r.term, 'term', sign * Math.abs(r.weight), `line ${r.line}`);
@@ -129,9 +147,10 @@ export function buildNegativityModel(files: RuleFile[]): NegativityModel {
       model.topics.push(...rules);
       for (const [t, s] of severity) model.topicSeverity.set(t, s);
     } else if (!name.endsWith('.md')) {
-      throw new ConfigError(file.path, 'file', 'unknown lexicon file: expected *-negative.tsv, *-positive.tsv, learned-en|zh.tsv, modifiers.yaml, complaints.yaml or topics.yaml');
+      throw new ConfigError(file.path, 'file', 'unknown lexicon file: expected *-negative.tsv, *-positive.tsv, learned-en|zh.tsv, learned-en-vectors.tsv, modifiers.yaml, complaints.yaml or topics.yaml');
     }
   }
+  if (vectorWords) model.learned.en = withVectorWords(model.learned.en, vectorWords);
   const isContext = (i: Intent): boolean => i.weight === 0 && i.complaint === 'when-negative';
   model.contextIntents = model.intents.filter(isContext);
   model.intents = model.intents.filter((i) => !isContext(i));
