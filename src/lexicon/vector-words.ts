@@ -12,7 +12,7 @@
  * Fitted jointly with the sparse features instead, the vectors got little weight: the words and
  * grams already explain the training tweets (measured on both dev parts, see README.md).
  */
-import { trainLogistic, type TrainDoc, type TrainOptions } from './logistic.js';
+import { trainBagged, type TrainDoc, type TrainOptions } from './logistic.js';
 import type { WordVectors } from './embeddings.js';
 
 export interface VectorWordOptions {
@@ -23,6 +23,31 @@ export interface VectorWordOptions {
   /** Weights smaller than this (after rounding to 3 decimals) are not written. */
   minAbs: number;
   train: TrainOptions;
+  /** Fits averaged over this many shuffle seeds (1 when not set). */
+  bags?: number;
+  /** A word lexicon of valences (> 0 = positive) seen next to the vectors; see lexiconBlock. */
+  lexicon?: WordLexicon;
+}
+
+/**
+ * Outside valences (e.g. VADER's, positive = pleasant) seen by the first model as a few more dense
+ * features: the summed valences of a tweet's plain and of its negated words, and with `split` the
+ * pleasant and unpleasant ones apart. Still linear in words, so each word folds into one weight.
+ */
+export interface WordLexicon {
+  valences: Map<string, number>;
+  /** Multiplies the valences before fitting. */
+  scale: number;
+  split: boolean;
+}
+
+/** Index of the lexicon feature a word (negated or not) with valence `val` adds to, after the vectors. */
+function lexiconBlock(lex: WordLexicon, negated: boolean, val: number): number {
+  return lex.split ? (negated ? 2 : 0) + (val < 0 ? 1 : 0) : negated ? 1 : 0;
+}
+
+function lexiconDims(lex: WordLexicon | undefined): number {
+  return lex ? (lex.split ? 4 : 2) : 0;
 }
 
 /** A document as the first model sees it: its English features (words, "!w") and the rules' offset. */
@@ -37,12 +62,15 @@ export function isWordFeature(f: string): boolean {
   return !f.includes(' ') && f[0] !== '#' && !f.startsWith('!#');
 }
 
-function summedVectors(d: WordDoc, v: WordVectors, scale: number): Float32Array {
-  const x = new Float32Array(2 * v.dims);
+function summedVectors(d: WordDoc, v: WordVectors, scale: number, lex: WordLexicon | undefined): Float32Array {
+  const x = new Float32Array(2 * v.dims + lexiconDims(lex));
   for (const f of d.en) {
     if (!isWordFeature(f)) continue;
     const negated = f[0] === '!';
-    const i = v.index.get(negated ? f.slice(1) : f);
+    const word = negated ? f.slice(1) : f;
+    const val = lex?.valences.get(word);
+    if (lex && val !== undefined) x[2 * v.dims + lexiconBlock(lex, negated, val)]! += lex.scale * val;
+    const i = v.index.get(word);
     if (i === undefined) continue;
     const o = negated ? v.dims : 0;
     for (let k = 0; k < v.dims; k++) x[o + k]! += scale * v.vectors[i * v.dims + k]!;
@@ -52,19 +80,31 @@ function summedVectors(d: WordDoc, v: WordVectors, scale: number): Float32Array 
 
 /** Fits the vector model on `docs` and returns its word list: "w" and "!w" → weight. */
 export function vectorWordWeights(docs: WordDoc[], v: WordVectors, o: VectorWordOptions): Map<string, number> {
-  const train: TrainDoc[] = docs.map((d) => ({ feats: [], offset: d.offset, negative: d.negative, dense: summedVectors(d, v, o.scale) }));
-  const u = trainLogistic(train, o.train).dense!;
-  const out = new Map<string, number>();
+  const lex = o.lexicon;
+  const train: TrainDoc[] = docs.map((d) => ({ feats: [], offset: d.offset, negative: d.negative, dense: summedVectors(d, v, o.scale, lex) }));
+  const u = trainBagged(train, o.train, o.bags ?? 1).dense!;
+  const raw = new Map<string, number>();
   v.words.forEach((word, i) => {
     for (const negated of [false, true]) {
       if (negated && i >= o.negatedWords) continue;
       const base = negated ? v.dims : 0;
       let s = 0;
       for (let k = 0; k < v.dims; k++) s += u[base + k]! * v.vectors[i * v.dims + k]!;
-      const w = Math.round(o.scale * s * 1000) / 1000;
-      if (Math.abs(w) >= o.minAbs) out.set(negated ? '!' + word : word, w);
+      raw.set(negated ? '!' + word : word, o.scale * s);
     }
   });
+  // Every lexicon word gets its share, negated form included, in the vocabulary or not.
+  for (const [word, val] of lex?.valences ?? []) {
+    for (const negated of [false, true]) {
+      const f = negated ? '!' + word : word;
+      raw.set(f, (raw.get(f) ?? 0) + lex!.scale * val * u[2 * v.dims + lexiconBlock(lex!, negated, val)]!);
+    }
+  }
+  const out = new Map<string, number>();
+  for (const [f, x] of raw) {
+    const w = Math.round(x * 1000) / 1000;
+    if (Math.abs(w) >= o.minAbs) out.set(f, w);
+  }
   return out;
 }
 
