@@ -6,6 +6,7 @@ import { FeatureTable } from './feature-table.js';
 import { extractFeatures } from './features.js';
 import { addPhrase, emptyTrie, type PhraseKind, type PhraseNode } from './phrases.js';
 import { intentGate, parseIntents, parseTopics, type Intent, type TopicRule } from './intent-rules.js';
+import { alternationRequirement, LiteralPrefilter } from './literal-prefilter.js';
 
 export interface LearnedWeights {
   /** Every weight by its feature string, as in the file (for English, plus learned-en-vectors.tsv's word weights). */
@@ -31,6 +32,8 @@ export interface NegativityModel {
   contextIntents: Intent[];
   /** Any-intent prefilters, per script (see intentGate). */
   intentGates: { en: RegExp | null; zh: RegExp | null };
+  /** The literals each intent's Chinese patterns need (see literal-prefilter.ts), requirement k for intents[k]. */
+  zhIntentLiterals: LiteralPrefilter;
   topics: TopicRule[];
   /** Severity of each topic (1 = routine … 3 = gravest), used to order a post's topics. */
   topicSeverity: Map<Topic, number>;
@@ -125,6 +128,7 @@ export function buildNegativityModel(files: RuleFile[]): NegativityModel {
     intents: [],
     contextIntents: [],
     intentGates: { en: null, zh: null },
+    zhIntentLiterals: new LiteralPrefilter([]),
     topics: [],
     topicSeverity: new Map(TOPICS.map((t) => [t, 1])),
     learned: { en: compileLearned(new Map(), DEFAULT_BIAS), zh: compileLearned(new Map(), DEFAULT_BIAS) },
@@ -155,6 +159,7 @@ export function buildNegativityModel(files: RuleFile[]): NegativityModel {
   model.contextIntents = model.intents.filter(isContext);
   model.intents = model.intents.filter((i) => !isContext(i));
   model.intentGates = { en: intentGate(model.intents, 'en'), zh: intentGate(model.intents, 'zh') };
+  model.zhIntentLiterals = new LiteralPrefilter(model.intents.map((i) => (i.zh ? alternationRequirement(i.zh.source) : null)));
   return model;
 }
 
