@@ -38,7 +38,7 @@ export async function run(_args: string[]): Promise<number> {
   log(`Sign in to the dashboard once with: ${s.publicUrl}/login?token=${admin.token}`);
   log(`API: curl -H "Authorization: Bearer $(cat ${tokenFile})" ${s.publicUrl}/api/incidents`);
   if (deps.config.demo) log(`Demo: no brand in rules/brands/, so the bundled replay of Lumen Coffee plays at ${s.demoSpeed}x; an incident opens within about a minute.`);
-  if (!deps.channels.size) log('No alert channel configured (SMTP_HOST + ALERT_EMAIL_TO): alerts stay in the local outbox on the dashboard and are printed here.');
+  if (!deps.channels.size) log('No alert channel configured (ALERT_EMAIL_TO with SMTP_HOST or MAIL_API_URL, or rules/routing.yaml): alerts stay in the local outbox on the dashboard and are printed here.');
 
   const tick = async () => {
     const out = await runPollCycle(deps, clock.now());
