@@ -8,7 +8,7 @@
  * - Each post is warned about at most once.
  */
 import { buildGuidance, choosePlaybook } from '../core/playbook/index.js';
-import { cascadeSettled, earlyWarning, forecastSentence, usualReach, type EarlyWarning } from '../core/cascade/early-warning.js';
+import { cascadeSettled, earlyWarning, forecastSentence, MIN_OBSERVED, usualReach, type EarlyWarning } from '../core/cascade/early-warning.js';
 import { roughCount } from '../core/cascade/index.js';
 import type { Alert, Incident } from '../core/types.js';
 import type { Brand } from '../config/brand.js';
@@ -48,21 +48,27 @@ export async function watchCascades(deps: Deps, brand: Brand, now: number): Prom
       return out;
     }
   }
-  const forecasts = await forecastTopPosts(deps.db, brand.id, now - YOUNG_MS, now, 3);
-  if (forecasts.length === 0) return out;
+  // Most cycles no post is growing at all: only then read 30 days of history and the incidents' records.
+  const growing = (await forecastTopPosts(deps.db, brand.id, now - YOUNG_MS, now, 3)).filter((f) => f.accelerating && f.observed >= MIN_OBSERVED);
+  if (growing.length === 0) return out;
   const usual = usualReach(await pastPeaks(deps.db, brand.id, now - YOUNG_MS - HISTORY_MS, now - YOUNG_MS), brand.usualReach);
   const fresh: PostForecast[] = [];
-  for (const f of forecasts) if (f.postId !== open?.postId && !(await postWarnedBefore(deps.db, f.postId)) && !(await notedBefore(deps, open?.incident.id, f.postId))) fresh.push(f);
+  for (const f of growing) if (f.postId !== open?.postId && !(await postWarnedBefore(deps.db, f.postId)) && !(await notedBefore(deps, open?.incident.id, f.postId))) fresh.push(f);
   const warning = earlyWarning(fresh.map((f) => ({ postId: f.postId, author: f.author, forecast: f })), usual);
   if (!warning) return out;
   const f = warning.post.forecast;
   if (open) {
-    await insertEvent(deps.db, { incidentId: open.incident.id, at: now, type: 'forecast', actor: null, message: `Another post is set to outgrow the usual reach (~${roughCount(usual.reposts)} reposts): ${warning.reason}`, data: { kind: 'cascade-forecast', postId: f.postId, predictedFinal: Number.isFinite(f.predictedFinal) ? f.predictedFinal : null, observed: f.observed } });
+    await insertEvent(deps.db, { incidentId: open.incident.id, at: now, type: 'forecast', actor: null, message: `Another post is set to outgrow the usual reach (~${roughCount(usual.reposts)} reposts): ${warning.reason}`, data: forecastData(f) });
     out.noted++;
     return out;
   }
   out.opened = await openEarlyWarning(deps, brand, warning, f, usual.reposts, now);
   return out;
+}
+
+/** A forecast as a timeline event's data; `postId` is what notedBefore looks for. */
+function forecastData(f: PostForecast): Record<string, unknown> {
+  return { kind: 'cascade-forecast', postId: f.postId, predictedFinal: Number.isFinite(f.predictedFinal) ? f.predictedFinal : null, observed: f.observed, basis: f.basis };
 }
 
 /** Whether a post was already noted on the open incident's timeline as set to outgrow the usual reach. */
@@ -103,7 +109,7 @@ async function openEarlyWarning(deps: Deps, brand: Brand, w: EarlyWarning, f: Po
   let held = false;
   await atomically(deps.db, async (trx) => {
     await insertIncident(trx, incident, { incidentId: incident.id, at: now, type: 'opened', actor: null, message: `Opened (early warning): ${w.reason}`, data: { severity: w.severity, usualReach: usual, postId: f.postId } }, { kind: 'cascade', postId: f.postId });
-    await insertEvent(trx, { incidentId: incident.id, at: now, type: 'forecast', actor: null, message: `Post by ${f.author}: ${f.sentence}`, data: { kind: 'cascade-forecast', postId: f.postId, predictedFinal: Number.isFinite(f.predictedFinal) ? f.predictedFinal : null, observed: f.observed, basis: f.basis } });
+    await insertEvent(trx, { incidentId: incident.id, at: now, type: 'forecast', actor: null, message: `Post by ${f.author}: ${f.sentence}`, data: forecastData(f) });
     if (choice) await insertEvent(trx, { incidentId: incident.id, at: now, type: 'note', actor: null, message: `Playbook: ${choice.playbook.title} — ${choice.reason}`, data: { kind: 'playbook-chosen', playbookId: choice.playbook.id } });
     if (lead) await insertEvent(trx, { incidentId: incident.id, at: now, type: 'key-post', actor: null, message: `${lead.author} (${lead.followers.toLocaleString('en-US')} followers) on ${lead.platform}: ${lead.text.slice(0, 280)}`, data: { url: lead.url, engagement: lead.engagement } });
     const routed = await routeAlert(deps, trx, alert, topics, now);

@@ -12,6 +12,8 @@ export const MIN_HISTORY = 30;
 export const DEFAULT_USUAL_REACH = 200;
 /** Never below this, however quiet the brand: a post reposted 50 times is not yet a story on its own. */
 export const USUAL_REACH_FLOOR = 50;
+/** No post is warned about before this many reposts, whatever its forecast (outgrowsUsualReach's floor). */
+export const MIN_OBSERVED = 20;
 /** A post stops being watched when no repost has arrived for this long. */
 export const SETTLED_AFTER_MS = 60 * 60_000;
 
@@ -52,7 +54,7 @@ const excess = (f: CascadeForecast, usual: number) => (f.supercritical ? Infinit
  * Critical when it is supercritical or predicted to pass ten times the usual reach.
  */
 export function earlyWarning<P extends WatchedPost>(posts: readonly P[], usual: UsualReach): EarlyWarning<P> | null {
-  const over = posts.filter((p) => p.forecast.accelerating && outgrowsUsualReach(p.forecast, usual.reposts));
+  const over = posts.filter((p) => p.forecast.accelerating && outgrowsUsualReach(p.forecast, usual.reposts, MIN_OBSERVED));
   if (over.length === 0) return null;
   const post = over.reduce((a, b) => (excess(b.forecast, usual.reposts) > excess(a.forecast, usual.reposts) ? b : a));
   const severity: Severity = excess(post.forecast, usual.reposts) >= 10 ? 'critical' : 'warning';
