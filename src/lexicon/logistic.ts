@@ -31,8 +31,6 @@ export interface TrainOptions {
    * only when a feature occurs) would shrink them tens of thousands of times per epoch.
    */
   denseL2?: number;
-  /** Seed of the shuffle (42 when not set); fits differing only in it are averaged by trainBagged. */
-  seed?: number;
 }
 
 export interface Trained {
@@ -80,7 +78,7 @@ function fit(docs: TrainDoc[], vocabulary: string[], o: TrainOptions): Trained {
   // Balanced classes: the bias then reflects no prior, and 0.5 is the macro-F1 friendly cut.
   const wNeg = docs.length / (2 * Math.max(1, nNeg));
   const wPos = docs.length / (2 * Math.max(1, docs.length - nNeg));
-  const rand = seededRandom(o.seed ?? 42);
+  const rand = seededRandom(42);
   const order = rows.map((_, i) => i);
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
@@ -130,26 +128,4 @@ function nbRatios(docs: TrainDoc[], index: Map<string, number>, alpha: number | 
   const sumPos = pos.reduce((a, b) => a + b, 0);
   for (let i = 0; i < r.length; i++) r[i] = Math.log(neg[i]! / sumNeg / (pos[i]! / sumPos));
   return r;
-}
-
-/**
- * Averages `bags` fits that differ only in their shuffle seed (42, 43, …): each weight is the mean
- * over the fits (0 where a fit pruned it), the bias and dense weights likewise. One fit when bags ≤ 1.
- */
-export function trainBagged(docs: TrainDoc[], o: TrainOptions, bags: number): Trained {
-  if (bags <= 1) return trainLogistic(docs, o);
-  const fits = Array.from({ length: bags }, (_, k) => trainLogistic(docs, { ...o, seed: (o.seed ?? 42) + k }));
-  const sum = new Map<string, number>();
-  for (const t of fits) for (const [f, x] of t.weights) sum.set(f, (sum.get(f) ?? 0) + x);
-  const weights = new Map<string, number>();
-  for (const [f, x] of sum) {
-    const w = Math.round((x / bags) * 1000) / 1000;
-    if (Math.abs(w) >= o.minAbsWeight) weights.set(f, w);
-  }
-  const bias = fits.reduce((s, t) => s + t.bias, 0) / bags;
-  const first = fits[0]!.dense;
-  if (!first) return { bias, weights };
-  const dense = new Float64Array(first.length);
-  for (const t of fits) t.dense!.forEach((x, j) => (dense[j]! += x / bags));
-  return { bias, weights, dense };
 }

@@ -12,7 +12,7 @@
  * Fitted jointly with the sparse features instead, the vectors got little weight: the words and
  * grams already explain the training tweets (measured on both dev parts, see README.md).
  */
-import { trainBagged, type TrainDoc, type TrainOptions } from './logistic.js';
+import { trainLogistic, type TrainDoc, type TrainOptions } from './logistic.js';
 import type { WordVectors } from './embeddings.js';
 
 export interface VectorWordOptions {
@@ -23,8 +23,6 @@ export interface VectorWordOptions {
   /** Weights smaller than this (after rounding to 3 decimals) are not written. */
   minAbs: number;
   train: TrainOptions;
-  /** Fits averaged over this many shuffle seeds (1 when not set). */
-  bags?: number;
   /** A word lexicon of valences (> 0 = positive) seen next to the vectors; see lexiconBlock. */
   lexicon?: WordLexicon;
 }
@@ -82,7 +80,7 @@ function summedVectors(d: WordDoc, v: WordVectors, scale: number, lex: WordLexic
 export function vectorWordWeights(docs: WordDoc[], v: WordVectors, o: VectorWordOptions): Map<string, number> {
   const lex = o.lexicon;
   const train: TrainDoc[] = docs.map((d) => ({ feats: [], offset: d.offset, negative: d.negative, dense: summedVectors(d, v, o.scale, lex) }));
-  const u = trainBagged(train, o.train, o.bags ?? 1).dense!;
+  const u = trainLogistic(train, o.train).dense!;
   const raw = new Map<string, number>();
   v.words.forEach((word, i) => {
     for (const negated of [false, true]) {

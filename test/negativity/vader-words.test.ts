@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { WordVectors } from '../../src/lexicon/embeddings.js';
-import { trainBagged, trainLogistic, type TrainDoc } from '../../src/lexicon/logistic.js';
 import { vaderLexiconPath, loadVaderValences } from '../../src/lexicon/vader-lexicon.js';
 import { vectorWordWeights, type WordDoc } from '../../src/lexicon/vector-words.js';
 
@@ -41,20 +40,5 @@ describe('word weights from an outside valence lexicon', () => {
     const vader = loadVaderValences();
     assert.ok(vader.get('hate')! < 0 && vader.get('love')! > 0);
     for (const word of vader.keys()) assert.match(word, /^[a-z0-9]+$/);
-  });
-});
-
-describe('bagged logistic fits', () => {
-  const train: TrainDoc[] = Array.from({ length: 60 }, (_, i) => ({ feats: [i % 2 ? 'bad' : 'good', `n${i % 7}`], offset: 0, negative: i % 2 === 1 }));
-  const o = { epochs: 3, rate: 0.1, l2: 0.01, minCount: 1, maxFeatures: Infinity, minAbsWeight: 0 };
-
-  it('is the single fit when asked for one bag', () => {
-    assert.deepEqual(trainBagged(train, o, 1), trainLogistic(train, o));
-  });
-
-  it('averages fits of other seeds, the same on every run', () => {
-    const a = trainBagged(train, o, 4);
-    assert.deepEqual(a, trainBagged(train, o, 4));
-    assert.ok(a.weights.get('bad')! > 0 && a.weights.get('good')! < 0);
   });
 });
