@@ -1,8 +1,8 @@
 /** First-start set-up on Node: the admin user and its API token in `data/admin-token` (mode 600). */
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { addToken, countTokens, upsertUser } from '../db/queries/auth.js';
+import { countTokens, grantAdminToken } from '../db/queries/auth.js';
 import type { Db } from '../db/schema.js';
-import { randomId, sha256Hex } from '../lib/signing.js';
+import { randomId } from '../lib/signing.js';
 
 /**
  * Makes sure an admin token exists. Reuses the token already in `file` (so a fresh database keeps the same
@@ -12,10 +12,7 @@ export async function ensureAdminToken(db: Db, file: string, now: number): Promi
   const existing = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
   if ((await countTokens(db)) > 0 && existing) return { token: existing, created: false };
   const token = existing || randomId(24);
-  await upsertUser(db, { id: 'admin', name: 'admin', email: null, role: 'admin' }, now);
-  const hash = await sha256Hex(token);
-  const known = await db.selectFrom('api_tokens').select('id').where('token_hash', '=', hash).executeTakeFirst();
-  if (!known) await addToken(db, { id: randomId(8), userId: 'admin', hash, label: 'created at first start' }, now);
+  await grantAdminToken(db, token, 'created at first start', now);
   if (!existing) writeFileSync(file, token + '\n', { mode: 0o600 });
   chmodSync(file, 0o600);
   return { token, created: !existing };

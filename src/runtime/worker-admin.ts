@@ -1,7 +1,6 @@
 /** First-start set-up on Workers: the admin user and its API token come from the EMBERWATCH_ADMIN_TOKEN secret. */
-import { addToken, upsertUser } from '../db/queries/auth.js';
+import { grantAdminToken } from '../db/queries/auth.js';
 import type { Db } from '../db/schema.js';
-import { sha256Hex } from '../lib/signing.js';
 
 /**
  * Makes sure the admin user exists and `token` (a secret set with `wrangler secret put EMBERWATCH_ADMIN_TOKEN`) is
@@ -10,10 +9,5 @@ import { sha256Hex } from '../lib/signing.js';
  */
 export async function ensureAdminFromSecret(db: Db, token: string, now: number): Promise<void> {
   if (token.length < 24) throw new Error('EMBERWATCH_ADMIN_TOKEN must be at least 24 characters');
-  const hash = await sha256Hex(token);
-  const known = await db.selectFrom('api_tokens').select('id').where('token_hash', '=', hash).executeTakeFirst();
-  if (known) return;
-  const admin = await db.selectFrom('users').select('id').where('id', '=', 'admin').executeTakeFirst();
-  if (!admin) await upsertUser(db, { id: 'admin', name: 'admin', email: null, role: 'admin' }, now);
-  await addToken(db, { id: hash.slice(0, 16), userId: 'admin', hash, label: 'EMBERWATCH_ADMIN_TOKEN (Worker secret)' }, now);
+  await grantAdminToken(db, token, 'EMBERWATCH_ADMIN_TOKEN (Worker secret)', now);
 }

@@ -1,5 +1,6 @@
 /** Users, API tokens (stored as SHA-256 hashes) and spent single-use ack tokens. */
 import type { Db } from '../schema.js';
+import { sha256Hex } from '../../lib/signing.js';
 
 export type Role = 'admin' | 'responder' | 'viewer';
 
@@ -14,6 +15,14 @@ export async function addToken(db: Db, t: { id: string; userId: string; hash: st
 /** The user behind a token hash (the hash lookup is an index probe; the comparison is done by the database). */
 export async function userByTokenHash(db: Db, hash: string) {
   return db.selectFrom('api_tokens as t').innerJoin('users as u', 'u.id', 't.user_id').select(['u.id', 'u.name', 'u.email', 'u.role']).where('t.token_hash', '=', hash).executeTakeFirst();
+}
+
+/** Makes `token` an API token of the admin user (created if missing); only its hash is stored. Idempotent. */
+export async function grantAdminToken(db: Db, token: string, label: string, now: number): Promise<void> {
+  const hash = await sha256Hex(token);
+  if (await db.selectFrom('api_tokens').select('id').where('token_hash', '=', hash).executeTakeFirst()) return;
+  if (!(await db.selectFrom('users').select('id').where('id', '=', 'admin').executeTakeFirst())) await upsertUser(db, { id: 'admin', name: 'admin', email: null, role: 'admin' }, now);
+  await addToken(db, { id: hash.slice(0, 16), userId: 'admin', hash, label }, now);
 }
 
 export async function countTokens(db: Db): Promise<number> {
