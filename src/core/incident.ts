@@ -7,7 +7,7 @@ import type { DetectorDecision, Incident, IncidentEvent, IncidentState, Severity
 export type IncidentPlan =
   | { kind: 'none'; reason: string }
   | { kind: 'open'; incident: Incident; event: IncidentEvent; alert: true }
-  | { kind: 'escalate'; incidentId: string; from: IncidentState; severity: Severity; event: IncidentEvent; alert: boolean }
+  | { kind: 'escalate'; incidentId: string; from: IncidentState; severity: Severity; event: IncidentEvent; alert: boolean; takeOver: boolean }
   | { kind: 'resolve'; incidentId: string; from: IncidentState; event: IncidentEvent };
 
 export interface PlanContext {
@@ -24,8 +24,14 @@ export const spreadTitle = (brandName: string) => `${brandName}: negative posts 
 
 const rank = (s: Severity | null) => (s === 'critical' ? 2 : s === 'warning' ? 1 : 0);
 
-/** Turns the detector's decision for a brand into what should happen to its open incident (if any). */
-export function planFromDecision(open: Incident | null, d: DetectorDecision, ctx: PlanContext): IncidentPlan {
+/**
+ * Turns the detector's decision for a brand into what should happen to its open incident (if any). An open
+ * single-post early warning (`openKind` 'cascade') is taken over by the detector's opening — an escalation that
+ * always alerts, since the spread breaking away is worse in kind — and is never resolved by the detector, which did
+ * not open it (the early warning resolves itself when its post settles).
+ */
+export function planFromDecision(open: Incident | null, d: DetectorDecision, ctx: PlanContext, openKind: 'spread' | 'cascade' = 'spread'): IncidentPlan {
+  const takeOver = open !== null && openKind === 'cascade';
   const severity: Severity = d.severity ?? 'warning';
   if (d.action === 'open' || d.action === 'escalate') {
     if (!open) {
@@ -47,7 +53,7 @@ export function planFromDecision(open: Incident | null, d: DetectorDecision, ctx
     }
     const raised = rank(severity) > rank(open.severity);
     // An acknowledged incident is only re-alerted when it gets worse in kind, not merely in number.
-    const alert = open.state === 'open' || raised;
+    const alert = open.state === 'open' || raised || takeOver;
     const next: Severity = raised ? severity : open.severity;
     return {
       kind: 'escalate',
@@ -55,10 +61,11 @@ export function planFromDecision(open: Incident | null, d: DetectorDecision, ctx
       from: open.state,
       severity: next,
       alert,
+      takeOver,
       event: { incidentId: open.id, at: ctx.now, type: 'escalated', actor: null, message: `Escalated${raised ? ` to ${next}` : ''}: ${d.reason}`, data: { severity: next, observed: d.observed, expected: d.expected } },
     };
   }
-  if (d.action === 'resolve' && open) {
+  if (d.action === 'resolve' && open && !takeOver) {
     return { kind: 'resolve', incidentId: open.id, from: open.state, event: { incidentId: open.id, at: ctx.now, type: 'auto-resolved', actor: null, message: `Auto-resolved: ${d.reason}` } };
   }
   return { kind: 'none', reason: d.reason };

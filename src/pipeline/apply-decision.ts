@@ -23,12 +23,9 @@ export async function applyDecision(deps: Deps, brand: Brand, judged: JudgedWind
   const { window: w, decision: d } = last;
   const current = await openPostIncident(deps.db, brand.id);
   const open = current?.incident ?? null;
-  // A single-post early warning is open: the detector's "open" escalates it into a spread incident (always alerting,
-  // since spread breaking away is worse in kind), and only the cascade watch resolves it while it is still one.
-  const fromCascade = current?.kind === 'cascade';
+  // An open early warning ('cascade') is taken over by the detector's opening (planFromDecision says how).
   const key = await keyPosts(deps, brand, w.end);
-  const planned = planFromDecision(open, d, { brandId: brand.id, brandName: brand.name, now: w.end, newId: deps.newId(), topics: key.topics });
-  const plan = fromCascade && planned.kind === 'resolve' ? ({ kind: 'none', reason: d.reason } as const) : fromCascade && planned.kind === 'escalate' ? { ...planned, alert: true } : planned;
+  const plan = planFromDecision(open, d, { brandId: brand.id, brandName: brand.name, now: w.end, newId: deps.newId(), topics: key.topics }, current?.kind);
   const stale = w.end < now - STALE_MS;
 
   let incident: Incident | null = null;
@@ -75,7 +72,7 @@ export async function applyDecision(deps: Deps, brand: Brand, judged: JudgedWind
       if (playbookReason) await insertEvent(trx, { incidentId: incident.id, at: w.end, type: 'note', actor: null, message: playbookReason, data: { kind: 'playbook-chosen', playbookId: incident.playbookId } });
       for (const p of key.posts.slice(0, 3)) await insertEvent(trx, { incidentId: incident.id, at: w.end, type: 'key-post', actor: null, message: `${p.author} (${p.followers.toLocaleString('en-US')} followers) on ${p.platform}: ${p.text.slice(0, 280)}`, data: { url: p.url, engagement: p.engagement } });
     } else if (plan.kind === 'escalate') {
-      await transition(trx, { id: plan.incidentId, from: plan.from, to: plan.from, patch: { severity: plan.severity, reason: d.reason, ...(fromCascade ? { kind: 'spread' as const, title: spreadTitle(brand.name) } : {}) }, event: plan.event });
+      await transition(trx, { id: plan.incidentId, from: plan.from, to: plan.from, patch: { severity: plan.severity, reason: d.reason, ...(plan.takeOver ? { kind: 'spread' as const, title: spreadTitle(brand.name) } : {}) }, event: plan.event });
     } else if (plan.kind === 'resolve') {
       await transition(trx, { id: plan.incidentId, from: plan.from, to: 'resolved', patch: { resolved_at: w.end, reason: d.reason }, event: plan.event });
     }
