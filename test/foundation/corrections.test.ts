@@ -61,6 +61,24 @@ describe('correcting a post\'s negativity', () => {
     assert.match(second.evidence, /correct|adaptive|learn/i, 'the evidence says the correction decided it');
   });
 
+  it('shows, per source in the brands API, the posts of the last day and how many count as negative after corrections', async () => {
+    const source = async () => {
+      const res = await app.request('/api/brands', { headers: auth('viewer-token-0123456789ab') });
+      assert.equal(res.status, 200);
+      const { brands } = (await res.json()) as { brands: { id: string; sources: { id: string; postsLast24h: number; negativeLast24h: number }[] }[] };
+      return brands.find((b) => b.id === 'acme')!.sources.find((x) => x.id === 'acme:push')!;
+    };
+    const posts = await deps.db.selectFrom('posts').select(['id', 'negative', 'corrected_negative']).execute();
+    const negative = posts.filter((p) => (p.corrected_negative ?? p.negative) === 1).length;
+    assert.deepEqual(await source(), { ...(await source()), postsLast24h: posts.length, negativeLast24h: negative });
+    const p1 = posts.find((p) => (p.corrected_negative ?? p.negative) === 0) ?? posts[0]!;
+    const flip = (p1.corrected_negative ?? p1.negative) === 0;
+    await app.request(`/api/posts/${p1.id}/correction`, { method: 'POST', headers: auth('responder-token-0123456789'), body: JSON.stringify({ negative: flip }) });
+    assert.equal((await source()).negativeLast24h, negative + (flip ? 1 : -1), 'the correction moves the count');
+    clock.advance(25 * 3_600_000);
+    assert.equal((await source()).postsLast24h, 0, 'a day later they have left the window');
+  });
+
   it('refuses bad bodies, unknown posts and viewers, and changes nothing', async () => {
     const post = await deps.db.selectFrom('posts').select('id').executeTakeFirstOrThrow();
     const before = (await deps.db.selectFrom('corrections').selectAll().execute()).length;

@@ -92,6 +92,17 @@ export async function listSourceStates(db: Db) {
   return db.selectFrom('source_cursors').selectAll().orderBy('source_id').execute();
 }
 
+/** Posts (and how many of them count as negative, corrections applied) each source stored that were created since `since`. */
+export async function countPostsBySource(db: Db, since: number): Promise<Map<string, { posts: number; negative: number }>> {
+  const rows = await db
+    .selectFrom('posts')
+    .select(['source_id', sql<number>`count(*)`.as('posts'), sql<number>`sum(coalesce(corrected_negative, negative))`.as('negative')])
+    .where('created_at', '>=', since)
+    .groupBy('source_id')
+    .execute();
+  return new Map(rows.map((r) => [r.source_id, { posts: Number(r.posts), negative: Number(r.negative ?? 0) }]));
+}
+
 /** Posts of a brand created in [from, to), with the user's correction applied to `negative`. */
 export async function postsCreatedIn(db: Db, brandId: string, from: number, to: number) {
   return db

@@ -1,7 +1,7 @@
 /** The JSON API (bearer tokens): brands, incidents, an incident's timeline, and acting on it. */
 import { Hono } from 'hono';
 import { listIncidents } from '../../db/queries/incidents.js';
-import { listSourceStates } from '../../db/queries/posts.js';
+import { countPostsBySource, listSourceStates } from '../../db/queries/posts.js';
 import { latestWindow } from '../../db/queries/windows.js';
 import { listDeliveries } from '../../db/queries/outbox.js';
 import type { Deps } from '../../pipeline/deps.js';
@@ -25,6 +25,8 @@ export function apiRoutes(deps: Deps) {
 
   api.get('/brands', async (c) => {
     const states = await listSourceStates(deps.db);
+    // What each source delivered in the last day: the first thing to look at when a source seems quiet.
+    const counts = await countPostsBySource(deps.db, deps.sourceIO.now() - 24 * 3_600_000);
     const brands = await Promise.all(
       deps.config.brands.map(async (b) => {
         const w = await latestWindow(deps.db, b.id);
@@ -37,7 +39,8 @@ export function apiRoutes(deps: Deps) {
           latestWindow: w ? { start: w.start, negativePosts: w.neg_posts, expected: w.expected, reason: w.reason, complete: w.complete === 1 } : null,
           sources: b.sources.map((s) => {
             const st = states.find((x) => x.source_id === s.id);
-            return { id: s.id, kind: s.kind, lastOkAt: st?.last_ok_at ?? null, lastError: st?.last_error ?? null, failing: (st?.consecutive_failures ?? 0) > 0 };
+            const n = counts.get(s.id);
+            return { id: s.id, kind: s.kind, lastOkAt: st?.last_ok_at ?? null, lastError: st?.last_error ?? null, failing: (st?.consecutive_failures ?? 0) > 0, postsLast24h: n?.posts ?? 0, negativeLast24h: n?.negative ?? 0 };
           }),
         };
       }),
