@@ -1,7 +1,8 @@
 /**
  * The Workers build, run for real: `wrangler dev` (workerd, a local D1 that the Worker migrates at its first
  * request, Cron Triggers through /__scheduled) with a brand fed by the signed push webhook and a routing file that
- * sends alerts to a signed webhook and, as email, to an HTTP mail API, both served by this test on 127.0.0.1. A quiet
+ * sends alerts to a signed webhook, to Slack, Teams, Feishu, DingTalk and WeCom, and, as email, to an HTTP mail API, all
+ * served by this test on 127.0.0.1 (the IM platforms by the channel suite's fake, which checks signatures). A quiet
  * history, then a burst of complaints: the Worker opens an incident, delivers its alert once to each however often
  * the cron runs, and the ack link works.
  */
@@ -13,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signBody } from '../../src/lib/signing.js';
 import { standardWebhookSignature } from '../../src/channels/webhook.js';
+import { DINGTALK_SECRET, FEISHU_SECRET, startFakePlatforms, type FakePlatforms } from '../channels/fake-platforms.js';
 import { REPO_ROOT, startWranglerDev, type WranglerDev } from './wrangler-dev.js';
 
 const INGEST_SECRET = 'ingest-secret-0123456789abcdef';
@@ -50,11 +52,35 @@ const ROUTING = `channels:
     kind: email
     from: emberwatch@example.com
     to: [pr-oncall@example.com]
+  slack:
+    kind: slack
+    url_env: SLACK_URL
+    allow_custom_host: true
+  teams:
+    kind: teams
+    url_env: TEAMS_URL
+    allow_custom_host: true
+  feishu:
+    kind: feishu
+    url_env: FEISHU_URL
+    allow_custom_host: true
+    secret_env: FEISHU_SECRET
+  dingtalk:
+    kind: dingtalk
+    url_env: DINGTALK_URL
+    allow_custom_host: true
+    secret_env: DINGTALK_SECRET
+  wecom:
+    kind: wecom
+    url_env: WECOM_URL
+    allow_custom_host: true
 routes:
   - name: everything
-    channels: [hook, pr-mail]
+    channels: [hook, pr-mail, slack, teams, feishu, dingtalk, wecom]
     group_wait: 1s
 `;
+/** The IM platforms the alert goes to (besides the signed webhook), each served by the channel suite's fake. */
+const IM = ['slack', 'teams', 'feishu', 'dingtalk', 'wecom'];
 
 /** Four days of a calm, occasional customer, then forty complaints in the last quarter hour. */
 function history(now: number): unknown[] {
@@ -69,6 +95,7 @@ describe('the Worker under wrangler dev', { timeout: 120_000 }, () => {
   const hits: Hit[] = [];
   const mails: Hit[] = [];
   let hooks: Server;
+  let im: FakePlatforms;
   let dev: WranglerDev | null = null;
   const api = (path: string, init: RequestInit = {}) => fetch(`${dev!.base}${path}`, { ...init, headers: { authorization: `Bearer ${ADMIN_TOKEN}`, ...(init.headers ?? {}) } });
   const cron = async () => {
@@ -94,6 +121,7 @@ describe('the Worker under wrangler dev', { timeout: 120_000 }, () => {
     });
     await new Promise<void>((r) => hooks.listen(0, '127.0.0.1', () => r()));
     const hookPort = (hooks.address() as { port: number }).port;
+    im = await startFakePlatforms();
     dev = await startWranglerDev(rules, {
       EMBERWATCH_SECRET: 'worker-test-secret-0123456789abcdef0123',
       EMBERWATCH_ADMIN_TOKEN: ADMIN_TOKEN,
@@ -103,12 +131,16 @@ describe('the Worker under wrangler dev', { timeout: 120_000 }, () => {
       HOOK_KEYS: HOOK_KEY,
       MAIL_API_URL: `http://127.0.0.1:${hookPort}/mail/emails`,
       MAIL_API_KEY: MAIL_KEY,
+      ...Object.fromEntries(IM.map((p) => [`${p.toUpperCase()}_URL`, `${im.base}/${p}/ok/token-${p}`])),
+      FEISHU_SECRET,
+      DINGTALK_SECRET,
     });
   });
 
   after(async () => {
     await dev?.stop();
     await new Promise((r) => hooks?.close(r));
+    await im?.close();
     rmSync(rules, { recursive: true, force: true });
   });
 
@@ -156,6 +188,17 @@ describe('the Worker under wrangler dev', { timeout: 120_000 }, () => {
     assert.match(mail.subject, /Acme Coffee/);
     const { data } = JSON.parse(hits[0]!.body) as { data: { ackUrl: string } };
     assert.ok(mail.html.includes(data.ackUrl), 'the mail carries the ack link');
+  });
+
+  it('posts the same alert once to each IM platform, signed where the platform checks it', async () => {
+    for (const p of IM) {
+      const got = im.received.filter((r) => r.platform === p);
+      assert.equal(got.length, 1, `${p}: ${got.map((g) => g.body.slice(0, 120)).join('\n')}\n${dev!.output().slice(-2000)}`);
+      assert.match(got[0]!.body, /Acme Coffee/, p);
+    }
+    // The platforms accepted them (the fake rejects a Feishu or DingTalk message whose signature does not verify).
+    const { deliveries } = (await (await api('/api/outbox')).json()) as { deliveries: { channel: string; status: string; last_error: string | null }[] };
+    for (const p of IM) assert.deepEqual(deliveries.filter((d) => d.channel === p).map((d) => [d.status, d.last_error]), [['sent', null]], p);
   });
 
   it('serves the ack link page, and acknowledging through it moves the incident on', async () => {
