@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { matchRule, startsWithWordChar, topLevelAlternatives } from '../../src/core/negativity/intent-rules.js';
+import { leadingStrings, withoutCaptures } from '../../src/core/negativity/word-start-gate.js';
 import { BRAND_POSTS, repoModel } from './helpers.js';
 
 const model = repoModel();
@@ -22,6 +23,29 @@ describe('the any-intent gate', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('is tried per word start and still matches exactly where the one-regex gate matches', () => {
+    const regexGate = model.intentGates.en!;
+    const wordStartGate = model.enIntentGate!;
+    const same = (text: string) => assert.equal(wordStartGate.test(text), regexGate.test(text), text);
+    for (const [text] of BRAND_POSTS) same(text.toLowerCase());
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES, 'the third time', 'for 3 days', "i've been on hold", '_', 'x2'), { maxLength: 8 }), (parts) => same(parts.join(''))),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('reads the prefixes every match of a pattern begins with, or says it cannot', () => {
+    const strings = (src: string, k: number) => leadingStrings(src, k)?.map((p) => p.s).sort();
+    assert.deepEqual(strings('(want|need) a refund', 3), ['nee', 'wan']);
+    assert.deepEqual(strings('(the )?refunds?', 4), ['refu', 'the ']);
+    assert.deepEqual(strings('(\\d+|an?) ?hours', 2), ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a ', 'ah', 'an']);
+    assert.equal(leadingStrings('(?<name>x)y', 2), null);
+  });
+
+  it('drops captures without changing what a pattern matches', () => {
+    assert.equal(withoutCaptures('(a|b)[(]\\(c(?:d)'), '(?:a|b)[(]\\(c(?:d)');
   });
 
   it('splits a pattern only at its top level', () => {

@@ -174,7 +174,7 @@ export function startsWithWordChar(src: string): boolean {
 }
 
 /** The alternatives of one compiled rule (see compile: `(?:p1)|(?:p2)|…`), each pattern split at its top level. */
-function patternAlternatives(re: RegExp | null): string[] {
+export function patternAlternatives(re: RegExp | null): string[] {
   if (!re) return [];
   return topLevelAlternatives(re.source).flatMap((p) => topLevelAlternatives(p.slice(3, -1)).map((a) => `(?:${a})`.replace(/^\(\?:(\\b)/, '$1(?:')));
 }

@@ -7,6 +7,7 @@ import { extractFeatures } from './features.js';
 import { addPhrase, emptyTrie, type PhraseKind, type PhraseNode } from './phrases.js';
 import { intentGate, parseIntents, parseTopics, type Intent, type TopicRule } from './intent-rules.js';
 import { alternationRequirement, LiteralPrefilter } from './literal-prefilter.js';
+import { wordStartGate, type WordStartGate } from './word-start-gate.js';
 
 export interface LearnedWeights {
   /** Every weight by its feature string, as in the file (for English, plus learned-en-vectors.tsv's word weights). */
@@ -32,6 +33,8 @@ export interface NegativityModel {
   contextIntents: Intent[];
   /** Any-intent prefilters, per script (see intentGate). */
   intentGates: { en: RegExp | null; zh: RegExp | null };
+  /** The English any-intent gate as the scorer runs it: the same matches as intentGates.en, tried per word start. */
+  enIntentGate: WordStartGate | null;
   /** The literals each intent's Chinese patterns need (see literal-prefilter.ts), requirement k for intents[k]. */
   zhIntentLiterals: LiteralPrefilter;
   topics: TopicRule[];
@@ -128,6 +131,7 @@ export function buildNegativityModel(files: RuleFile[]): NegativityModel {
     intents: [],
     contextIntents: [],
     intentGates: { en: null, zh: null },
+    enIntentGate: null,
     zhIntentLiterals: new LiteralPrefilter([]),
     topics: [],
     topicSeverity: new Map(TOPICS.map((t) => [t, 1])),
@@ -159,6 +163,7 @@ export function buildNegativityModel(files: RuleFile[]): NegativityModel {
   model.contextIntents = model.intents.filter(isContext);
   model.intents = model.intents.filter((i) => !isContext(i));
   model.intentGates = { en: intentGate(model.intents, 'en'), zh: intentGate(model.intents, 'zh') };
+  model.enIntentGate = wordStartGate(model.intents, 'en');
   model.zhIntentLiterals = new LiteralPrefilter(model.intents.map((i) => (i.zh ? alternationRequirement(i.zh.source) : null)));
   return model;
 }

@@ -106,11 +106,11 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
   const scripts = scriptsOf(f);
   // Only the intents whose required literals the text holds can match (and any match is one of
   // theirs): one scan for literals instead of a regex pass per script for the any-intent gate.
-  // English posts go through the any-intent gate (one regex pass, which most fail). Chinese
+  // English posts go through the any-intent gate (word-start-gate.ts), which most fail. Chinese
   // patterns are checked for their required literals instead (literal-prefilter.ts): one scan for
   // them costs a seventh of the Chinese gate, and they are selective in Chinese.
   const intents = model.intents;
-  const en = scripts.latin && model.intentGates.en !== null && model.intentGates.en.test(lower);
+  const en = scripts.latin && model.enIntentGate !== null && model.enIntentGate.test(lower);
   const zh = scripts.han ? model.zhIntentLiterals.check(lower) : null;
   for (let k = 0; k < intents.length; k++) {
     const intent = intents[k]!;
