@@ -60,8 +60,8 @@ export function normaliseWord(raw: string): string {
 /** Receives the features of a text as they are found, without building strings for them. */
 export interface FeatureVisitor {
   word(word: string, negated: boolean): void;
-  /** The character 4-gram starting at `at` in "<word>" (see GRAM), after word(word). */
-  wordGram(word: string, at: number, negated: boolean): void;
+  /** Every character 4-gram of "<word>" (see GRAM), first to last, after word(word). One call per word, not per gram. */
+  wordGrams(word: string, negated: boolean): void;
   /** Called right after word(b), a being the word visited just before. */
   wordPair(a: string, b: string): void;
   han(ch: string, negated: boolean): void;
@@ -81,6 +81,11 @@ export interface TextShape {
 
 /** Walks the features of one text, calling the visitor for each; returns the text's shape. */
 export function visitFeatures(text: string, v: FeatureVisitor): TextShape {
+  return visitLowered(text.toLowerCase(), v);
+}
+
+/** visitFeatures for a text already lower-cased (the scorer has it anyway: one toLowerCase less per post). */
+export function visitLowered(lower: string, v: FeatureVisitor): TextShape {
   const units: string[] = [];
   let hanChars = 0;
   let latinChars = 0;
@@ -90,7 +95,7 @@ export function visitFeatures(text: string, v: FeatureVisitor): TextShape {
   let prevWord = '';
   let prevHan = '';
   let beforeNegator = ''; // the character before the last negator, to spot "A不A" questions
-  scan(text.toLowerCase(), (tok) => {
+  scan(lower, (tok) => {
     const first = tok.charCodeAt(0);
     if (tok.startsWith('http') && tok.includes('://')) return;
     if (first === 64 /* @ */) {
@@ -120,7 +125,7 @@ export function visitFeatures(text: string, v: FeatureVisitor): TextShape {
       if (EN_CLAUSE_BREAK.has(word)) enScope = 0;
       v.word(word, enScope > 0);
       if (prevWord) v.wordPair(prevWord, word);
-      for (let at = 0; at + GRAM <= word.length + 2; at++) v.wordGram(word, at, enScope > 0);
+      v.wordGrams(word, enScope > 0);
       enScope = EN_NEGATORS.has(word) ? NEG_SCOPE : Math.max(0, enScope - 1);
       prevWord = word;
       return;
@@ -153,10 +158,12 @@ export function extractFeatures(text: string): Features {
   const shape = visitFeatures(text, {
     word: (w, neg) => en.push(neg ? '!' + w : w),
     wordPair: (a, b) => en.push(a + ' ' + b),
-    wordGram: (w, at, neg) => {
-      let g = neg ? '!#' : '#';
-      for (let p = at; p < at + GRAM; p++) g += String.fromCharCode(gramChar(w, p));
-      en.push(g);
+    wordGrams: (w, neg) => {
+      for (let at = 0; at + GRAM <= w.length + 2; at++) {
+        let g = neg ? '!#' : '#';
+        for (let p = at; p < at + GRAM; p++) g += String.fromCharCode(gramChar(w, p));
+        en.push(g);
+      }
     },
     han: (c, neg) => zh.push(neg ? '!' + c : c),
     hanPair: (a, b) => zh.push(a + b),

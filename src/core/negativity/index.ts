@@ -7,7 +7,7 @@
 import type { NegativityResult } from '../types.js';
 import { adaptiveLogit } from './adaptive.js';
 import { compileOverrides, EXTRA_TERM_LOGIT, type BrandNegativityOverrides } from './brand-overrides.js';
-import { extractFeatures, visitFeatures } from './features.js';
+import { extractFeatures, visitLowered } from './features.js';
 import { langFromCounts } from './lang.js';
 import { LearnedAccumulator } from './learned-score.js';
 import type { NegativityModel } from './model.js';
@@ -47,8 +47,8 @@ export function scoreText(model: NegativityModel, text: string, brand?: BrandNeg
   const t = o?.ignore ? text.replace(o.ignore, ' ') : text;
   const acc = accumulatorFor(model);
   acc.reset();
-  const f = visitFeatures(t, acc);
   const lower = t.toLowerCase();
+  const f = visitLowered(lower, acc);
   const rules = scoreRules(model, f, lower);
   const learned = acc.finish(f);
   const learnedLogit = rules.complaintIntent && learned.logit < 0 ? learned.logit * LEARNED_DOUBT_IN_COMPLAINT : learned.logit;

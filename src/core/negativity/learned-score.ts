@@ -8,7 +8,7 @@ import type { NegativityModel } from './model.js';
 // Imported bindings copied to module constants: tsx compiles each use of an import to a getter
 // call, which V8 did not inline here (a sixth of English scoring time went to those getters).
 const { gramA, gramB, gramKey, hashA, hashB, negA, negB, pairA, pairB } = ft;
-const { gramChar } = feat;
+const { gramChar, GRAM } = feat;
 
 export interface LearnedScore {
   logit: number;
@@ -86,12 +86,21 @@ export class LearnedAccumulator implements FeatureVisitor {
     this.visit(this.en, hashA(word), hashB(word), negated);
   }
 
-  wordGram(word: string, at: number, negated: boolean): void {
-    const key = gramKey(gramChar(word, at), gramChar(word, at + 1), gramChar(word, at + 2), gramChar(word, at + 3));
-    const a = gramA(key);
-    const b = gramB(key);
-    if (negated) this.note(this.en, negA(a), negB(b));
-    else this.note(this.en, a, b);
+  wordGrams(word: string, negated: boolean): void {
+    // The window of four code units slides along "<word>": each step reads one new unit.
+    const end = word.length + 2;
+    let c1 = gramChar(word, 0);
+    let c2 = gramChar(word, 1);
+    let c3 = gramChar(word, 2);
+    for (let at = 0; at + GRAM <= end; at++) {
+      const c0 = c1;
+      (c1 = c2), (c2 = c3), (c3 = gramChar(word, at + 3));
+      const key = gramKey(c0, c1, c2, c3);
+      const a = gramA(key);
+      const b = gramB(key);
+      if (negated) this.note(this.en, negA(a), negB(b));
+      else this.note(this.en, a, b);
+    }
   }
 
   wordPair(): void {
