@@ -214,12 +214,14 @@ export class WordStartGate {
     lists.forEach((list, c) => {
       if (list.length) this.buckets[c] = new RegExp(withoutCaptures(list.join('|')), 'y');
     });
+    this.flatten();
   }
 
   private add(s: string): void {
     let node = this.root;
     for (let i = 0; i < s.length && !node.end; i++) {
       const c = s.charCodeAt(i);
+      if (c >= 128) break; // the flat table holds ASCII only: the shorter prefix stands for it
       let child = node.next.get(c);
       if (!child) node.next.set(c, (child = { next: new Map(), end: false }));
       node = child;
@@ -228,13 +230,31 @@ export class WordStartGate {
     node.next.clear(); // a shorter prefix covers the longer ones
   }
 
+  /** The trie as flat arrays: node k's child for ASCII code c is trans[k * 128 + c] (0: none). */
+  private flatten(): void {
+    const nodes: Node[] = [this.root];
+    for (let k = 0; k < nodes.length; k++) for (const child of nodes[k]!.next.values()) nodes.push(child);
+    const index = new Map(nodes.map((n, k) => [n, k]));
+    this.trans = new Int32Array(nodes.length * 128);
+    this.ends = new Uint8Array(nodes.length);
+    nodes.forEach((n, k) => {
+      this.ends[k] = n.end ? 1 : 0;
+      for (const [c, child] of n.next) this.trans[k * 128 + c] = index.get(child)!;
+    });
+  }
+
+  private trans = new Int32Array(128);
+  private ends = new Uint8Array(1);
   /** True when the text at position i begins with one of the prefixes. */
   private maybeAt(text: string, i: number): boolean {
-    let node: Node | undefined = this.root;
+    const { trans, ends } = this;
+    let node = 0;
     for (let j = i; j < text.length; j++) {
-      node = node.next.get(text.charCodeAt(j));
-      if (node === undefined) return false;
-      if (node.end) return true;
+      const c = text.charCodeAt(j);
+      if (c >= 128) return false;
+      node = trans[node * 128 + c]!;
+      if (node === 0) return false;
+      if (ends[node] === 1) return true;
     }
     return false;
   }
