@@ -4,6 +4,7 @@
  * literals, and one scan for all of them costs less than running the intents' regexes.
  * Patterns have no flags and posts are lower-cased, so a literal in a pattern matches exactly itself.
  */
+import { alternatives, closing } from './regex-source.js';
 
 /** A requirement: at least one of these literals occurs in any text the pattern matches; null when none is known. */
 export type Requirement = string[] | null;
@@ -18,42 +19,6 @@ function better(a: Requirement, b: Requirement): Requirement {
   const la = Math.min(...a.map((s) => s.length));
   const lb = Math.min(...b.map((s) => s.length));
   return la !== lb ? (la > lb ? a : b) : a.length <= b.length ? a : b;
-}
-
-/** The index just after the group or class starting at src[i] ("(" or "["). */
-function closing(src: string, i: number): number {
-  if (src[i] === '[') {
-    for (let j = i + 1; j < src.length; j++) {
-      if (src[j] === '\\') j++;
-      else if (src[j] === ']') return j + 1;
-    }
-    return src.length;
-  }
-  let depth = 0;
-  let inClass = false;
-  for (let j = i; j < src.length; j++) {
-    const c = src[j];
-    if (c === '\\') j++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return j + 1;
-  }
-  return src.length;
-}
-
-/** Splits a source at its top-level "|". */
-function alternatives(src: string): string[] {
-  const out: string[] = [];
-  let start = 0;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (c === '\\') i++;
-    else if (c === '(' || c === '[') i = closing(src, i) - 1;
-    else if (c === '|') (out.push(src.slice(start, i)), (start = i + 1));
-  }
-  out.push(src.slice(start));
-  return out;
 }
 
 /** The index just after the escape starting at src[i] ("\\u4e00", "\\x41", "\\12", "\\k<name>", "\\d"…). */

@@ -1,4 +1,5 @@
 import { patternAlternatives, startsWithWordChar, type Intent } from './intent-rules.js';
+import { alternatives, closing } from './regex-source.js';
 
 /**
  * The English any-intent gate without one big regex: almost every English alternative starts at a
@@ -16,42 +17,6 @@ function isWordCode(c: number): boolean {
 
 const WORD_CODES: number[] = [];
 for (let c = 0; c < 128; c++) if (isWordCode(c)) WORD_CODES.push(c);
-
-/** The index just after the group or class that starts at src[i] ("(" or "["). */
-function closing(src: string, i: number): number {
-  if (src[i] === '[') {
-    for (let j = i + 1; j < src.length; j++) {
-      if (src[j] === '\\') j++;
-      else if (src[j] === ']') return j + 1;
-    }
-    return src.length;
-  }
-  let depth = 0;
-  let inClass = false;
-  for (let j = i; j < src.length; j++) {
-    const c = src[j];
-    if (c === '\\') j++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return j + 1;
-  }
-  return src.length;
-}
-
-/** Splits at top-level "|". */
-function alternatives(src: string): string[] {
-  const out: string[] = [];
-  let start = 0;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (c === '\\') i++;
-    else if (c === '(' || c === '[') i = closing(src, i) - 1;
-    else if (c === '|') (out.push(src.slice(start, i)), (start = i + 1));
-  }
-  out.push(src.slice(start));
-  return out;
-}
 
 /** The characters an escape stands for as single-character strings, [] for zero-width, or null when too many. */
 function escapeChars(e: string): string[] | null {
