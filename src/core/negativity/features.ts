@@ -13,7 +13,7 @@
 import * as tokens from './tokens.js';
 
 // Copied to module constants: tsx turns each use of an import into a getter call (see learned-score.ts).
-const { CLAUSE_PUNCT, isHanCode, isWordChar, scan } = tokens;
+const { BANGS, CLAUSE, HAN, HANDLE, hanString, nextToken, QUESTIONS, SKIP, tokenText, URL, WORD } = tokens;
 
 /** Features split by the script they come from: each is looked up in its own language's table. */
 export interface Features extends TextShape {
@@ -25,7 +25,6 @@ export interface Features extends TextShape {
 
 const EN_NEGATORS = new Set(['not', 'no', 'never', 'cannot', 'nothing', 'nobody', 'none', 'nor', 'neither', 'without', 'hardly', 'cant', 'dont', 'wont', 'didnt', 'doesnt', 'isnt', 'wasnt', 'aint', 'havent', 'hasnt', 'couldnt', 'shouldnt', 'wouldnt', 'arent', 'werent']);
 const EN_CLAUSE_BREAK = new Set(['but', 'however', 'although', 'though', 'yet']);
-const ZH_NEGATORS = new Set(['不', '没', '无', '别', '未', '非', '莫', '勿']);
 const NEG_SCOPE = 3;
 /**
  * English words also give their character 4-grams, the word wrapped in "<" and ">" ("<bad>" →
@@ -84,6 +83,11 @@ export function visitFeatures(text: string, v: FeatureVisitor): TextShape {
   return visitLowered(text.toLowerCase(), v);
 }
 
+/** True for the Han negators 不 没 无 别 未 非 莫 勿 (ZH_NEGATORS), read from the character code. */
+function isZhNegator(c: number): boolean {
+  return c === 0x4e0d || c === 0x6ca1 || c === 0x65e0 || c === 0x522b || c === 0x672a || c === 0x975e || c === 0x83ab || c === 0x52ff;
+}
+
 /** visitFeatures for a text already lower-cased (the scorer has it anyway: one toLowerCase less per post). */
 export function visitLowered(lower: string, v: FeatureVisitor): TextShape {
   const units: string[] = [];
@@ -95,30 +99,37 @@ export function visitLowered(lower: string, v: FeatureVisitor): TextShape {
   let prevWord = '';
   let prevHan = '';
   let beforeNegator = ''; // the character before the last negator, to spot "A不A" questions
-  scan(lower, (tok) => {
-    const first = tok.charCodeAt(0);
-    if (tok.startsWith('http') && tok.includes('://')) return;
-    if (first === 64 /* @ */) {
+  // One plain loop over the tokens (nextToken), not a callback per token: no closure, no garbage.
+  for (let i = 0; i < lower.length; ) {
+    const r = nextToken(lower, i);
+    const kind = r & 15;
+    const start = i;
+    i = (r - kind) / 16;
+    if (kind === SKIP || kind === URL) continue;
+    if (kind === HANDLE) {
       prevWord = '';
-      return;
+      continue;
     }
-    if (isHanCode(first)) {
+    if (kind === HAN) {
+      const c = lower.charCodeAt(start);
+      const tok = hanString(c);
       hanChars++;
       units.push(tok);
       // "有没有", "是不是", "能不能" ask a question; they negate nothing.
       if (zhScope === NEG_SCOPE && tok === beforeNegator) zhScope = 0;
       v.han(tok, zhScope > 0);
       if (prevHan) v.hanPair(prevHan, tok);
-      if (ZH_NEGATORS.has(tok)) {
+      if (isZhNegator(c)) {
         zhScope = NEG_SCOPE;
         beforeNegator = prevHan;
-      } else zhScope = Math.max(0, zhScope - 1);
+      } else if (zhScope > 0) zhScope--;
       prevHan = tok;
       prevWord = '';
-      return;
+      continue;
     }
     prevHan = '';
-    if (isWordChar(first)) {
+    if (kind === WORD) {
+      const tok = tokenText(lower, start, i, kind);
       latinChars += tok.length;
       const word = normaliseWord(tok);
       units.push(word);
@@ -128,25 +139,25 @@ export function visitLowered(lower: string, v: FeatureVisitor): TextShape {
       v.wordGrams(word, enScope > 0);
       enScope = EN_NEGATORS.has(word) ? NEG_SCOPE : Math.max(0, enScope - 1);
       prevWord = word;
-      return;
+      continue;
     }
     prevWord = '';
-    if (tok.length === 1 && CLAUSE_PUNCT.includes(tok)) {
+    if (kind === CLAUSE) {
       enScope = 0;
       zhScope = 0;
       units.push('|');
-      return;
+      continue;
     }
-    const sym = tok[0] === '!' || tok[0] === '！' ? '!!' : tok[0] === '?' || tok[0] === '？' ? '??' : tok;
+    const sym = kind === BANGS ? '!!' : kind === QUESTIONS ? '??' : tokenText(lower, start, i, kind);
     v.symbol(sym);
     units.push(sym);
-    if (sym === '!!' || sym === '??') {
+    if (kind === BANGS || kind === QUESTIONS) {
       emphasis = true;
       enScope = 0;
       zhScope = 0;
       units.push('|');
     }
-  });
+  }
   return { units, hanChars, latinChars, emphasis };
 }
 
