@@ -10,6 +10,10 @@ import type { NegativityModel } from './model.js';
 const { gramA, gramB, gramKey, hashA, hashB, negA, negB, pairA, pairB } = ft;
 const { gramChar, GRAM } = feat;
 
+const HAN_COUNT = 0x9fff - 0x4e00 + 1;
+const PAIR_CACHE_BITS = 14;
+const PAIR_CACHE = 1 << PAIR_CACHE_BITS;
+
 export interface LearnedScore {
   logit: number;
   /** The two features that pushed hardest, for evidence. */
@@ -46,6 +50,21 @@ export class LearnedAccumulator implements FeatureVisitor {
   private readonly symB: number[] = [];
   private readonly en: FeatureTable;
   private readonly zh: FeatureTable;
+  // Per Han character (code - 0x4e00), filled on first sight: its two hashes (B odd, so 0 = not yet)
+  // and the slot and weight of the character and of its negated form in the zh table. The table has
+  // ~105k features in 4 MB, so each probe was a cache miss; the few thousand characters in use fit in cache.
+  private readonly hanA = new Int32Array(HAN_COUNT);
+  private readonly hanB = new Int32Array(HAN_COUNT);
+  private readonly hanSlot = new Int32Array(HAN_COUNT);
+  private readonly hanNegSlot = new Int32Array(HAN_COUNT);
+  private readonly hanW = new Float64Array(HAN_COUNT);
+  private readonly hanNegW = new Float64Array(HAN_COUNT);
+  // Han pairs seen recently, direct-mapped by the pair of codes: key (0 = empty), slot, weight.
+  private readonly pairKey = new Int32Array(PAIR_CACHE);
+  private readonly pairSlot = new Int32Array(PAIR_CACHE);
+  private readonly pairW = new Float64Array(PAIR_CACHE);
+  private prevCode = -1;
+  private curCode = -1;
 
   constructor(private readonly model: NegativityModel) {
     this.en = model.learned.en.table;
@@ -62,8 +81,10 @@ export class LearnedAccumulator implements FeatureVisitor {
 
   private note(t: FeatureTable, h1: number, h2: number): void {
     const s = t.slot(h1, h2);
-    if (s < 0) return;
-    const w = t.weight(s);
+    if (s >= 0) this.noteSlot(t, s, t.weight(s));
+  }
+
+  private noteSlot(t: FeatureTable, s: number, w: number): void {
     this.sum += w;
     // Keep the two strongest contributions: numbers only, named at the end.
     const a = Math.abs(w);
@@ -74,6 +95,7 @@ export class LearnedAccumulator implements FeatureVisitor {
   }
 
   private visit(t: FeatureTable, a: number, b: number, negated: boolean): void {
+    this.prevCode = this.curCode = -1;
     this.prevA = this.curA;
     this.prevB = this.curB;
     this.curA = a;
@@ -108,11 +130,48 @@ export class LearnedAccumulator implements FeatureVisitor {
   }
 
   han(ch: string, negated: boolean): void {
-    this.visit(this.zh, hashA(ch), hashB(ch), negated);
+    const k = ch.charCodeAt(0) - 0x4e00;
+    this.prevCode = this.curCode;
+    if (ch.length !== 1 || k < 0 || k >= HAN_COUNT) {
+      this.curCode = -1;
+      return this.visit(this.zh, hashA(ch), hashB(ch), negated);
+    }
+    this.curCode = k;
+    if (this.hanB[k] === 0) this.learnHan(k, ch);
+    this.prevA = this.curA;
+    this.prevB = this.curB;
+    this.curA = this.hanA[k]!;
+    this.curB = this.hanB[k]!;
+    const s = negated ? this.hanNegSlot[k]! : this.hanSlot[k]!;
+    if (s >= 0) this.noteSlot(this.zh, s, negated ? this.hanNegW[k]! : this.hanW[k]!);
+  }
+
+  private learnHan(k: number, ch: string): void {
+    const a = hashA(ch);
+    const b = hashB(ch);
+    const s = this.zh.slot(a, b);
+    const ns = this.zh.slot(negA(a), negB(b));
+    this.hanA[k] = a;
+    this.hanB[k] = b;
+    this.hanSlot[k] = s;
+    this.hanNegSlot[k] = ns;
+    this.hanW[k] = s >= 0 ? this.zh.weight(s) : 0;
+    this.hanNegW[k] = ns >= 0 ? this.zh.weight(ns) : 0;
   }
 
   hanPair(): void {
-    this.note(this.zh, pairA(this.prevA, this.curA), pairB(this.prevB, this.curB));
+    if (this.prevCode < 0 || this.curCode < 0) return this.note(this.zh, pairA(this.prevA, this.curA), pairB(this.prevB, this.curB));
+    // Key 1 + prev * HAN_COUNT + cur fits in 31 bits and is never 0 (an empty entry).
+    const key = 1 + this.prevCode * HAN_COUNT + this.curCode;
+    const e = Math.imul(key, 0x9e3779b1) >>> (32 - PAIR_CACHE_BITS);
+    if (this.pairKey[e] !== key) {
+      const s = this.zh.slot(pairA(this.prevA, this.curA), pairB(this.prevB, this.curB));
+      this.pairKey[e] = key;
+      this.pairSlot[e] = s;
+      this.pairW[e] = s >= 0 ? this.zh.weight(s) : 0;
+    }
+    const s = this.pairSlot[e]!;
+    if (s >= 0) this.noteSlot(this.zh, s, this.pairW[e]!);
   }
 
   symbol(sym: string): void {
