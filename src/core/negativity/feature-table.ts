@@ -66,65 +66,142 @@ export function gramB(key: number): number {
   return fmix(Math.imul(key, 0x85a308d3) ^ 0x13198a2e) | 1;
 }
 
-function isGram(f: string): boolean {
-  if (f.length !== 5 || f[0] !== '#') return false;
-  for (let i = 1; i < 5; i++) if (f.charCodeAt(i) > 127) return false;
-  return true;
-}
-
 function isHan(c: number): boolean {
   return c >= 0x4e00 && c <= 0x9fff;
 }
 
-/** The hash of a feature as written in learned-*.tsv: "!x", a gram "#<bad", "a b", a Han pair "ab", or plain. */
-export function featureHash(f: string): Hash2 {
-  if (f.length > 1 && f[0] === '!' && f[1] !== '!') {
-    const inner = featureHash(f.slice(1));
-    return { h1: negA(inner.h1), h2: negB(inner.h2) };
+// The hashes of the last featureHashInto call (module state: building a table hashes ~170k features,
+// and an object per feature was a tenth of start-up time).
+let outA = 0;
+let outB = 0;
+
+/** Hashes f[start..] as written in learned-*.tsv: "!x", a gram "#<bad", "a b", a Han pair "ab", or plain. */
+function featureHashInto(f: string, start: number): void {
+  const len = f.length - start;
+  if (len > 1 && f.charCodeAt(start) === 33 /* ! */ && f.charCodeAt(start + 1) !== 33) {
+    featureHashInto(f, start + 1);
+    outA = negA(outA);
+    outB = negB(outB);
+    return;
   }
-  if (isGram(f)) {
-    const key = gramKey(f.charCodeAt(1), f.charCodeAt(2), f.charCodeAt(3), f.charCodeAt(4));
-    return { h1: gramA(key), h2: gramB(key) };
+  if (len === 5 && f.charCodeAt(start) === 35 /* # */ && isAsciiRun(f, start + 1, start + 5)) {
+    const key = gramKey(f.charCodeAt(start + 1), f.charCodeAt(start + 2), f.charCodeAt(start + 3), f.charCodeAt(start + 4));
+    outA = gramA(key);
+    outB = gramB(key);
+    return;
   }
-  const space = f.indexOf(' ');
-  if (space > 0) {
-    const a = f.slice(0, space);
-    const b = f.slice(space + 1);
-    return { h1: pairA(hashA(a), hashA(b)), h2: pairB(hashB(a), hashB(b)) };
+  const space = f.indexOf(' ', start);
+  if (space > start) {
+    outA = pairA(hashA(f, start, space), hashA(f, space + 1));
+    outB = pairB(hashB(f, start, space), hashB(f, space + 1));
+    return;
   }
-  if (f.length === 2 && isHan(f.charCodeAt(0)) && isHan(f.charCodeAt(1))) {
-    return { h1: pairA(hashA(f, 0, 1), hashA(f, 1, 2)), h2: pairB(hashB(f, 0, 1), hashB(f, 1, 2)) };
+  if (len === 2 && isHan(f.charCodeAt(start)) && isHan(f.charCodeAt(start + 1))) {
+    outA = pairA(hashA(f, start, start + 1), hashA(f, start + 1, start + 2));
+    outB = pairB(hashB(f, start, start + 1), hashB(f, start + 1, start + 2));
+    return;
   }
-  return { h1: hashA(f), h2: hashB(f) };
+  outA = hashA(f, start);
+  outB = hashB(f, start);
 }
 
-/** An open-addressing table: per slot [h1, h2] as int32 and the weight as a float64 (16 bytes, one cache line). */
-export class FeatureTable {
-  private readonly ints: Int32Array;
-  private readonly weights: Float64Array;
-  private readonly mask: number;
-  /** The feature string in each used slot, for evidence. */
-  private readonly names: string[];
-  readonly size: number;
+function isAsciiRun(f: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (f.charCodeAt(i) > 127) return false;
+  return true;
+}
 
-  constructor(features: Map<string, number>) {
+/** The hash of a feature as written in learned-*.tsv: "!x", a gram "#<bad", "a b", a Han pair "ab", or plain. */
+export function featureHash(f: string): Hash2 {
+  featureHashInto(f, 0);
+  return { h1: outA, h2: outB };
+}
+
+/**
+ * An open-addressing table: per slot [h1, h2] as int32 and the weight as a float64 (16 bytes, one
+ * cache line). Filled feature by feature as the learned files are read (no Map in between: building
+ * one for 170k features, then the table from it, was most of the model's start-up time).
+ */
+export class FeatureTable {
+  private ints: Int32Array;
+  private weights: Float64Array;
+  private mask: number;
+  /** The feature string in each used slot, for evidence. */
+  private names: string[];
+  /** Used slots in the order their features were first added. */
+  private order: number[] = [];
+
+  /** An empty table with room for about `expected` features before it grows. */
+  constructor(expected = 0) {
     let cap = 16;
-    while (cap < features.size * 2) cap *= 2;
+    while (cap < expected * 2) cap *= 2;
     const buf = new ArrayBuffer(cap * 16);
     this.ints = new Int32Array(buf);
     this.weights = new Float64Array(buf);
     this.mask = cap - 1;
     this.names = new Array<string>(cap).fill('');
-    this.size = features.size;
-    for (const [f, w] of features) {
-      const { h1, h2 } = featureHash(f);
-      let s = h1 & this.mask;
-      while (this.ints[4 * s + 1] !== 0 && !(this.ints[4 * s] === h1 && this.ints[4 * s + 1] === h2)) s = (s + 1) & this.mask;
-      this.ints[4 * s] = h1;
-      this.ints[4 * s + 1] = h2;
-      this.weights[2 * s + 1] = w;
-      this.names[s] = f;
+  }
+
+  /** A table holding a map's features and weights. */
+  static fromMap(features: Map<string, number>): FeatureTable {
+    const t = new FeatureTable(features.size);
+    for (const [f, w] of features) t.set(f, w);
+    return t;
+  }
+
+  get size(): number {
+    return this.order.length;
+  }
+
+  /** Sets a feature's weight; a feature set twice keeps the last weight, as a Map would. */
+  set(f: string, w: number): void {
+    this.weights[2 * this.slotFor(f) + 1] = w;
+  }
+
+  /** Adds `x` to a feature's weight (0 when absent) and rounds the sum to 3 decimals, as the files are written. */
+  addRounded(f: string, x: number): void {
+    const s = this.slotFor(f);
+    this.weights[2 * s + 1] = Math.round((this.weights[2 * s + 1]! + x) * 1000) / 1000;
+  }
+
+  /** The weight of a feature given as text, or undefined. */
+  get(f: string): number | undefined {
+    featureHashInto(f, 0);
+    const s = this.slot(outA, outB);
+    return s < 0 ? undefined : this.weights[2 * s + 1]!;
+  }
+
+  /** Every feature and weight, in the order the features were first added. */
+  entries(): Array<[string, number]> {
+    return this.order.map((s) => [this.names[s]!, this.weights[2 * s + 1]!]);
+  }
+
+  /** The slot of feature f, claimed (weight 0) if it is new. */
+  private slotFor(f: string): number {
+    if ((this.order.length + 1) * 2 > this.mask + 1) this.grow();
+    featureHashInto(f, 0);
+    const h1 = outA;
+    const h2 = outB;
+    const ints = this.ints;
+    let s = h1 & this.mask;
+    for (;;) {
+      const k2 = ints[4 * s + 1]!;
+      if (k2 === 0) break;
+      if (k2 === h2 && ints[4 * s] === h1) return s;
+      s = (s + 1) & this.mask;
     }
+    ints[4 * s] = h1;
+    ints[4 * s + 1] = h2;
+    this.weights[2 * s + 1] = 0;
+    this.names[s] = f;
+    this.order.push(s);
+    return s;
+  }
+
+  private grow(): void {
+    const old = this.entries();
+    const bigger = new FeatureTable((this.mask + 1) * 2);
+    for (const [f, w] of old) bigger.set(f, w);
+    ({ ints: this.ints, weights: this.weights, mask: this.mask, names: this.names, order: this.order } = bigger);
   }
 
   /** The slot holding the feature with these hashes, or -1. */

@@ -9,17 +9,24 @@ import { intentGate, parseIntents, parseTopics, type Intent, type TopicRule } fr
 import { alternationRequirement, LiteralPrefilter } from './literal-prefilter.js';
 import { wordStartGate, type WordStartGate } from './word-start-gate.js';
 
-export interface LearnedWeights {
-  /** Every weight by its feature string, as in the file (for English, plus learned-en-vectors.tsv's word weights). */
-  weights: Map<string, number>;
-  bias: number;
-  /** The same weights keyed by feature hash, for lookup without building strings. */
-  table: FeatureTable;
+/** Learned weights and bias of one language, keyed by feature hash for lookup without building strings. */
+export class LearnedWeights {
+  constructor(
+    readonly table: FeatureTable,
+    readonly bias: number,
+  ) {}
+
+  private byName: Map<string, number> | null = null;
+
+  /** Every weight by its feature string, in file order (built on first use: the scorer reads the table). */
+  get weights(): Map<string, number> {
+    return (this.byName ??= new Map(this.table.entries()));
+  }
 }
 
 /** Indexes learned weights for the scorer (see learned-score.ts). */
 export function compileLearned(weights: Map<string, number>, bias: number): LearnedWeights {
-  return { weights, bias, table: new FeatureTable(weights) };
+  return new LearnedWeights(FeatureTable.fromMap(weights), bias);
 }
 
 export interface NegativityModel {
@@ -53,20 +60,62 @@ export function phraseUnits(phrase: string): string[] {
   return extractFeatures(phrase).units;
 }
 
+/**
+ * Calls `row` for each "term<TAB>weight" line of a lexicon file, in order. One pass with indexOf and
+ * no array or object per line: the learned files have ~170k lines and are read at every start.
+ */
+function forEachRow(file: RuleFile, row: (term: string, weight: number, line: number) => void): void {
+  const text = file.text;
+  let line = 0;
+  for (let pos = 0; pos <= text.length; ) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = text.length;
+    line++;
+    const lineEnd = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    const tab = text.indexOf('\t', pos);
+    const hasTab = tab >= 0 && tab < lineEnd;
+    const first = text.charCodeAt(pos);
+    // A comment starts with "#" and has no tab: "#<bad\t0.4" is a learned character gram.
+    if (hasTab && tab > pos && !isSpace(first) && !isSpace(text.charCodeAt(tab - 1))) {
+      // The common case, a clean "term<TAB>weight" line: no trimming needed.
+      const next = text.indexOf('\t', tab + 1);
+      const weight = Number(text.slice(tab + 1, next >= 0 && next < lineEnd ? next : lineEnd));
+      if (!Number.isFinite(weight)) badRow(file, text.slice(pos, lineEnd), line);
+      row(text.slice(pos, tab), weight, line);
+    } else {
+      const raw = text.slice(pos, lineEnd);
+      const trimmed = raw.trim();
+      if (trimmed && !(trimmed.startsWith('#') && !hasTab)) {
+        const [term, w] = raw.split('\t');
+        const weight = Number(w);
+        if (!term?.trim() || w === undefined || !Number.isFinite(weight)) badRow(file, raw, line);
+        row(term!.trim(), weight, line);
+      }
+    }
+    pos = end + 1;
+  }
+}
+
+/** The code units String.prototype.trim removes. */
+function isSpace(c: number): boolean {
+  return c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+function badRow(file: RuleFile, raw: string, line: number): never {
+  throw new ConfigError(file.path, `line ${line}`, `expected "term<TAB>weight", got ${JSON.stringify(raw.slice(0, 60))}`);
+}
+
 function parseTsv(file: RuleFile): Array<{ term: string; weight: number; line: number }> {
   const rows: Array<{ term: string; weight: number; line: number }> = [];
-  file.text.split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.trim();
-    // A comment starts with "#" and has no tab: "#<bad\t0.4" is a learned character gram.
-    if (!line || (line.startsWith('#') && !raw.includes('\t'))) return;
-    const [term, w] = raw.split('\t');
-    const weight = Number(w);
-    if (!term?.trim() || w === undefined || !Number.isFinite(weight)) {
-      throw new ConfigError(file.path, `line ${i + 1}`, `expected "term<TAB>weight", got ${JSON.stringify(raw.slice(0, 60))}`);
-    }
-    rows.push({ term: term.trim(), weight, line: i + 1 });
-  });
+  forEachRow(file, (term, weight, line) => rows.push({ term, weight, line }));
   return rows;
+}
+
+/** Lines of a file: an upper bound on its rows, to size a table once. */
+function lineCount(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 function addTerm(model: NegativityModel, file: RuleFile, phrase: string, kind: PhraseKind, weight: number, field: string): void {
@@ -103,25 +152,19 @@ function parseModifiers(model: NegativityModel, file: RuleFile): void {
  * vectors; see src/lexicon/vector-words.ts) to the learned English weights: the scorer sums both
  * for a word, so one table holds the total and scoring costs the same.
  */
-function withVectorWords(learned: LearnedWeights, words: Map<string, number>): LearnedWeights {
-  const merged = new Map(learned.weights);
-  for (const [w, x] of words) merged.set(w, Math.round(((merged.get(w) ?? 0) + x) * 1000) / 1000);
-  return compileLearned(merged, learned.bias);
+function addVectorWords(table: FeatureTable, file: RuleFile): void {
+  forEachRow(file, (term, weight) => table.addRounded(term, weight));
 }
 
-function parseWeights(file: RuleFile): { weights: Map<string, number>; bias: number } {
-  const weights = new Map<string, number>();
+/** Reads learned-en|zh.tsv into a table with room for `extraRows` more (the vector words, for English). */
+function parseLearned(file: RuleFile, extraRows: number): { table: FeatureTable; bias: number } {
+  const table = new FeatureTable(lineCount(file.text) + extraRows);
   let bias = DEFAULT_BIAS;
-  for (const { term, weight } of parseTsv(file)) {
+  forEachRow(file, (term, weight) => {
     if (term === '<bias>') bias = weight;
-    else weights.set(term, weight);
-  }
-  return { weights, bias };
-}
-
-function parseLearned(file: RuleFile): LearnedWeights {
-  const { weights, bias } = parseWeights(file);
-  return compileLearned(weights, bias);
+    else table.set(term, weight);
+  });
+  return { table, bias };
 }
 
 /** Builds the model from the files under rules/lexicons/ (pure: the runtime reads the files). */
@@ -139,12 +182,17 @@ export function buildNegativityModel(files: RuleFile[]): NegativityModel {
     emphasis: 1,
   };
   // Modifiers first, then terms: a term that is also a modifier ("不错" vs "不") then wins as a term.
-  let vectorWords: Map<string, number> | null = null;
   const sorted = [...files].sort((a, b) => rank(a.path) - rank(b.path) || a.path.localeCompare(b.path));
+  const vectorWords = sorted.find((f) => (f.path.split('/').pop() ?? f.path) === 'learned-en-vectors.tsv') ?? null;
+  let enTable: FeatureTable | null = null;
+  let enBias = DEFAULT_BIAS;
   for (const file of sorted) {
     const name = file.path.split('/').pop() ?? file.path;
-    if (/^learned-(en|zh)\.tsv$/.test(name)) model.learned[name.slice(8, 10) as 'en' | 'zh'] = parseLearned(file);
-    else if (name === 'learned-en-vectors.tsv') vectorWords = parseWeights(file).weights;
+    if (name === 'learned-en.tsv') ({ table: enTable, bias: enBias } = parseLearned(file, vectorWords ? lineCount(vectorWords.text) : 0));
+    else if (name === 'learned-zh.tsv') {
+      const { table, bias } = parseLearned(file, 0);
+      model.learned.zh = new LearnedWeights(table, bias);
+    } else if (name === 'learned-en-vectors.tsv') continue;
     else if (name.endsWith('-negative.tsv') || name.endsWith('-positive.tsv')) {
       const sign = name.endsWith('-negative.tsv') ? 1 : -1;
       for (const r of parseTsv(file)) addTerm(model, file, r.term, 'term', sign * Math.abs(r.weight), `line ${r.line}`);
@@ -158,7 +206,8 @@ export function buildNegativityModel(files: RuleFile[]): NegativityModel {
       throw new ConfigError(file.path, 'file', 'unknown lexicon file: expected *-negative.tsv, *-positive.tsv, learned-en|zh.tsv, learned-en-vectors.tsv, modifiers.yaml, complaints.yaml or topics.yaml');
     }
   }
-  if (vectorWords) model.learned.en = withVectorWords(model.learned.en, vectorWords);
+  if (vectorWords) addVectorWords((enTable ??= new FeatureTable(lineCount(vectorWords.text))), vectorWords);
+  if (enTable) model.learned.en = new LearnedWeights(enTable, enBias);
   const isContext = (i: Intent): boolean => i.weight === 0 && i.complaint === 'when-negative';
   model.contextIntents = model.intents.filter(isContext);
   model.intents = model.intents.filter((i) => !isContext(i));
