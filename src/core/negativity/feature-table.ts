@@ -154,7 +154,8 @@ export class FeatureTable {
 
   /** Sets a feature's weight; a feature set twice keeps the last weight, as a Map would. */
   set(f: string, w: number): void {
-    this.weights[2 * this.slotFor(f) + 1] = w;
+    const s = this.slotFor(f); // first: it may grow the table and replace this.weights
+    this.weights[2 * s + 1] = w;
   }
 
   /** Adds `x` to a feature's weight (0 when absent) and rounds the sum to 3 decimals, as the files are written. */
