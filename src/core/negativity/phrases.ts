@@ -24,11 +24,24 @@ export interface PhraseEntry {
 export interface PhraseNode {
   next: Map<string, PhraseNode>;
   entry?: PhraseEntry;
+  /**
+   * The root only: its children for single Han characters again, by code - 0x4e00. Chinese text is
+   * a unit per character, and a Map lookup per character was most of the lexicon pass.
+   */
+  han?: Array<PhraseNode | null>;
 }
+
+const HAN_FIRST = 0x4e00;
+const HAN_COUNT = 0x9fff - HAN_FIRST + 1;
 
 /** Creates an empty trie. */
 export function emptyTrie(): PhraseNode {
-  return { next: new Map() };
+  return { next: new Map(), han: new Array<PhraseNode | null>(HAN_COUNT).fill(null) };
+}
+
+function hanIndex(unit: string): number {
+  const k = unit.charCodeAt(0) - HAN_FIRST;
+  return unit.length === 1 && k >= 0 && k < HAN_COUNT ? k : -1;
 }
 
 /** Adds one phrase, given as units; a later entry for the same phrase replaces the earlier one. */
@@ -39,6 +52,7 @@ export function addPhrase(root: PhraseNode, units: string[], entry: Omit<PhraseE
     if (!child) {
       child = { next: new Map() };
       node.next.set(u, child);
+      if (node === root && root.han && hanIndex(u) >= 0) root.han[hanIndex(u)] = child;
     }
     node = child;
   }
@@ -50,9 +64,12 @@ export function addPhrase(root: PhraseNode, units: string[], entry: Omit<PhraseE
 
 /** Returns the longest entry starting at units[start], or undefined. */
 export function longestMatch(root: PhraseNode, units: string[], start: number): PhraseEntry | undefined {
-  let node: PhraseNode | undefined = root;
-  let best: PhraseEntry | undefined;
-  for (let i = start; i < units.length; i++) {
+  if (start >= units.length) return undefined;
+  const k = root.han ? hanIndex(units[start]!) : -1;
+  let node: PhraseNode | undefined = k >= 0 ? (root.han![k] ?? undefined) : root.next.get(units[start]!);
+  if (!node) return undefined;
+  let best = node.entry;
+  for (let i = start + 1; i < units.length; i++) {
     node = node.next.get(units[i]!);
     if (!node) break;
     if (node.entry) best = node.entry;
