@@ -41,6 +41,17 @@ function accumulatorFor(model: NegativityModel): LearnedAccumulator {
   return acc;
 }
 
+// Evidence lines of learned features, made once: a feature has one weight per table, and the rare
+// name in both tables with another weight is simply made again.
+const learnedLines = new Map<string, { weight: number; line: string }>();
+function learnedEvidence(feature: string, weight: number): string {
+  const known = learnedLines.get(feature);
+  if (known && known.weight === weight) return known.line;
+  const line = `learned "${feature}" ${signed(weight)}`;
+  if (!known) learnedLines.set(feature, { weight, line });
+  return line;
+}
+
 /** Scores one text; `brand` adds the brand's extra and ignored terms and its adaptive layer. */
 export function scoreText(model: NegativityModel, text: string, brand?: BrandNegativityOverrides): NegativityResult {
   const o = brand ? compileOverrides(brand) : null;
@@ -54,7 +65,7 @@ export function scoreText(model: NegativityModel, text: string, brand?: BrandNeg
   const learnedLogit = rules.complaintIntent && learned.logit < 0 ? learned.logit * LEARNED_DOUBT_IN_COMPLAINT : learned.logit;
   let logit = rules.logit + learnedLogit;
   const evidence = rules.evidence;
-  for (const x of learned.top) if (Math.abs(x.weight) >= 0.3) evidence.push(`learned "${x.feature}" ${signed(x.weight)}`);
+  for (const x of learned.top) if (Math.abs(x.weight) >= 0.3) evidence.push(learnedEvidence(x.feature, x.weight));
   if (o) {
     for (const term of o.extraNegative) if (lower.includes(term)) (logit += EXTRA_TERM_LOGIT), evidence.push(`brand term "${term}" +${EXTRA_TERM_LOGIT}`);
     for (const term of o.extraPositive) if (lower.includes(term)) (logit -= EXTRA_TERM_LOGIT), evidence.push(`brand term "${term}" -${EXTRA_TERM_LOGIT}`);

@@ -19,6 +19,8 @@ export interface PhraseEntry {
   symbol: boolean;
   /** A Weibo emoticon code ("[怒]"), which decides a post's polarity when present (see rule-score.ts). */
   weiboCode: boolean;
+  /** The evidence line for this entry at its own weight, made on first use (rule-score.ts). */
+  evidence: string;
 }
 
 export interface PhraseNode {
@@ -45,7 +47,7 @@ function hanIndex(unit: string): number {
 }
 
 /** Adds one phrase, given as units; a later entry for the same phrase replaces the earlier one. */
-export function addPhrase(root: PhraseNode, units: string[], entry: Omit<PhraseEntry, 'length' | 'symbol' | 'weiboCode'>): void {
+export function addPhrase(root: PhraseNode, units: string[], entry: Omit<PhraseEntry, 'length' | 'symbol' | 'weiboCode' | 'evidence'>): void {
   let node = root;
   for (const u of units) {
     let child = node.next.get(u);
@@ -59,7 +61,7 @@ export function addPhrase(root: PhraseNode, units: string[], entry: Omit<PhraseE
   // Only a single non-word unit is a symbol: emoji, ":(" or "[怒]", never a word or a Han character.
   const only = units.length === 1 ? units[0]! : '';
   const symbol = only !== '' && !/^[a-z0-9\u4e00-\u9fff]/.test(only);
-  node.entry = { ...entry, length: units.length, symbol, weiboCode: symbol && only.startsWith('[') && only.endsWith(']') };
+  node.entry = { ...entry, length: units.length, symbol, weiboCode: symbol && only.startsWith('[') && only.endsWith(']'), evidence: '' };
 }
 
 /** Returns the longest entry starting at units[start], or undefined. */

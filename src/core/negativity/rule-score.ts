@@ -57,6 +57,11 @@ function fmt(x: number): string {
   return (x >= 0 ? '+' : '') + x.toFixed(2);
 }
 
+/** The evidence line of a hit at its entry's own weight, made once per entry: most hits are. */
+function entryEvidence(e: PhraseEntry): string {
+  return e.evidence || (e.evidence = `${e.weiboCode ? 'weibo code' : 'term'} "${e.text}" ${fmt(e.weight)}`);
+}
+
 function lexiconHits(model: NegativityModel, units: string[]): Hit[] {
   const hits: Hit[] = [];
   let negLeft = 0;
@@ -130,7 +135,7 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
     let v = h.value;
     if (h.entry.weiboCode) {
       weiboCodes += v;
-      evidence.push(`weibo code "${h.entry.text}" ${fmt(v)}`);
+      evidence.push(v === h.entry.weight ? entryEvidence(h.entry) : `weibo code "${h.entry.text}" ${fmt(v)}`);
       continue;
     }
     let note = h.negated ? ' (negated)' : '';
@@ -139,7 +144,8 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
       note = ' (praise beside a complaint: sarcasm)';
     }
     termSum += v;
-    evidence.push(`term "${h.entry.text}"${note} ${fmt(v * emphasis)}`);
+    const shown = v * emphasis;
+    evidence.push(note === '' && shown === h.entry.weight ? entryEvidence(h.entry) : `term "${h.entry.text}"${note} ${fmt(shown)}`);
   }
   if (emphasis !== 1 && hits.length > 0) evidence.push(`emphasis !!/?? ×${emphasis}`);
   logit += termSum * emphasis;
