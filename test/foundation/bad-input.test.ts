@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { acmePushBrand } from '../helpers/brands.js';
 import { fakeClock, tempDir, testDeps } from '../helpers/node-deps.js';
 import { createApp } from '../../src/http/app.js';
 import { loadNodeConfig, REPO_ROOT } from '../../src/runtime/node.js';
@@ -11,17 +12,7 @@ import { sha256Hex, signAckToken, signBody } from '../../src/lib/signing.js';
 import { addToken, upsertUser } from '../../src/db/queries/auth.js';
 import { insertIncident } from '../../src/db/queries/incidents.js';
 
-const GOOD_BRAND = `id: acme
-name: Acme
-timezone: Europe/Berlin
-queries:
-  - lang: en
-    must: [acme]
-sources:
-  - name: push
-    kind: webhook
-    secret_env: ACME_INGEST_SECRET
-`;
+const GOOD_BRAND = acmePushBrand({ timezone: 'Europe/Berlin' });
 
 function rulesWith(brandYaml: string): string {
   const { dir } = tempDir('ew-rules-');

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { signBody } from '../../src/lib/signing.js';
 import { standardWebhookSignature } from '../../src/channels/webhook.js';
 import { DINGTALK_SECRET, FEISHU_SECRET, startFakePlatforms, type FakePlatforms } from '../channels/fake-platforms.js';
+import { acmePushBrand } from '../helpers/brands.js';
 import { REPO_ROOT, startWranglerDev, type WranglerDev } from './wrangler-dev.js';
 
 const INGEST_SECRET = 'ingest-secret-0123456789abcdef';
@@ -28,18 +29,7 @@ interface Hit {
   body: string;
 }
 
-const BRAND = `id: acme
-name: Acme Coffee
-timezone: UTC
-lang: en
-queries:
-  - lang: en
-    must: [acme]
-sources:
-  - name: push
-    kind: webhook
-    secret_env: ACME_INGEST_SECRET
-`;
+const BRAND = acmePushBrand({ name: 'Acme Coffee', lang: 'en' });
 
 const MAIL_KEY = 're_worker_test_key_0123456789';
 
