@@ -2,6 +2,7 @@
 import { parse as parseYaml } from 'yaml';
 import { ConfigError, type RuleFile } from '../errors.js';
 import { TOPICS, type Topic } from '../types.js';
+import { alternatives } from './regex-source.js';
 
 export interface Intent {
   id: string;
@@ -130,33 +131,6 @@ function* structure(src: string): Generator<{ i: number; c: string; depth: numbe
   }
 }
 
-/** Splits a regex source at its top-level "|" (outside groups and character classes). */
-export function topLevelAlternatives(src: string): string[] {
-  const out: string[] = [];
-  let start = 0;
-  for (const { i, c, depth } of structure(src)) if (c === '|' && depth === 0) (out.push(src.slice(start, i)), (start = i + 1));
-  out.push(src.slice(start));
-  return out;
-}
-
-/**
- * One regex per script that matches wherever any intent could: most posts are no complaint, and
- * one pass over them is about 1.5× cheaper than a pass per intent. Alternatives that begin with
- * "\b" share one leading "\b" (`\b(?:a|b|…)`), so at most positions the engine fails on one
- * boundary test instead of trying every alternative: half the gate's time on English posts.
- */
-export function intentGate(intents: Intent[], lang: 'en' | 'zh'): RegExp | null {
-  const alternatives = intents.flatMap((i) => patternAlternatives(i[lang]));
-  if (!alternatives.length) return null;
-  const bounded = alternatives.filter((a) => a.startsWith('\\b')).map((a) => a.slice(2));
-  // Those that can only start with a word character are tried at word starts alone: "\\b(?=\\w)".
-  const atWordStart = bounded.filter(startsWithWordChar);
-  const atBoundary = bounded.filter((a) => !startsWithWordChar(a));
-  const rest = alternatives.filter((a) => !a.startsWith('\\b'));
-  const parts = [...(atWordStart.length ? [`\\b(?=\\w)(?:${atWordStart.join('|')})`] : []), ...(atBoundary.length ? [`\\b(?:${atBoundary.join('|')})`] : []), ...rest];
-  return new RegExp(parts.join('|'));
-}
-
 /** True when every match of the pattern surely begins with a letter, a digit or \\d (checked conservatively). */
 export function startsWithWordChar(src: string): boolean {
   if (/^[a-z0-9]/.test(src) && !/^.[?*{]/.test(src)) return true;
@@ -167,7 +141,7 @@ export function startsWithWordChar(src: string): boolean {
       if (/^[?*{]/.test(src.slice(i + 1))) return false; // an optional group may match nothing
       const inner = src.slice(src.startsWith('(?:') ? 3 : 1, i);
       if (inner.startsWith('?')) return false; // a lookaround or named group: not worth reading
-      return topLevelAlternatives(inner).every(startsWithWordChar);
+      return alternatives(inner).every(startsWithWordChar);
     }
   }
   return false;
@@ -176,5 +150,5 @@ export function startsWithWordChar(src: string): boolean {
 /** The alternatives of one compiled rule (see compile: `(?:p1)|(?:p2)|…`), each pattern split at its top level. */
 export function patternAlternatives(re: RegExp | null): string[] {
   if (!re) return [];
-  return topLevelAlternatives(re.source).flatMap((p) => topLevelAlternatives(p.slice(3, -1)).map((a) => `(?:${a})`.replace(/^\(\?:(\\b)/, '$1(?:')));
+  return alternatives(re.source).flatMap((p) => alternatives(p.slice(3, -1)).map((a) => `(?:${a})`.replace(/^\(\?:(\\b)/, '$1(?:')));
 }

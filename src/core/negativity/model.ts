@@ -5,7 +5,7 @@ import { TOPICS, type Topic } from '../types.js';
 import { FeatureTable } from './feature-table.js';
 import { extractFeatures } from './features.js';
 import { addPhrase, emptyTrie, type PhraseKind, type PhraseNode } from './phrases.js';
-import { intentGate, parseIntents, parseTopics, type Intent, type TopicRule } from './intent-rules.js';
+import { parseIntents, parseTopics, type Intent, type TopicRule } from './intent-rules.js';
 import { alternationRequirement, LiteralPrefilter } from './literal-prefilter.js';
 import { wordStartGate, type WordStartGate } from './word-start-gate.js';
 
@@ -38,9 +38,7 @@ export interface NegativityModel {
    * patterns cost nothing on the rest and stay out of the gates.
    */
   contextIntents: Intent[];
-  /** Any-intent prefilters, per script (see intentGate). */
-  intentGates: { en: RegExp | null; zh: RegExp | null };
-  /** The English any-intent gate as the scorer runs it: the same matches as intentGates.en, tried per word start. */
+  /** The English any-intent gate: matches a lower-cased post exactly when some intent's English patterns do. */
   enIntentGate: WordStartGate | null;
   /** The literals each intent's Chinese patterns need (see literal-prefilter.ts), requirement k for intents[k]. */
   zhIntentLiterals: LiteralPrefilter;
@@ -173,7 +171,6 @@ export function buildNegativityModel(files: RuleFile[]): NegativityModel {
     phrases: emptyTrie(),
     intents: [],
     contextIntents: [],
-    intentGates: { en: null, zh: null },
     enIntentGate: null,
     zhIntentLiterals: new LiteralPrefilter([]),
     topics: [],
@@ -211,7 +208,6 @@ export function buildNegativityModel(files: RuleFile[]): NegativityModel {
   const isContext = (i: Intent): boolean => i.weight === 0 && i.complaint === 'when-negative';
   model.contextIntents = model.intents.filter(isContext);
   model.intents = model.intents.filter((i) => !isContext(i));
-  model.intentGates = { en: intentGate(model.intents, 'en'), zh: intentGate(model.intents, 'zh') };
   model.enIntentGate = wordStartGate(model.intents, 'en');
   model.zhIntentLiterals = new LiteralPrefilter(model.intents.map((i) => (i.zh ? alternationRequirement(i.zh.source) : null)));
   return model;

@@ -5,8 +5,8 @@ import { alternatives, closing } from './regex-source.js';
  * The English any-intent gate without one big regex: almost every English alternative starts at a
  * word start with a word character, so at each word start of a post only the alternatives that can
  * begin with that character are tried (one sticky regex per first character). The one-regex gate
- * tried every alternative at every word start and was a fifth of English scoring time.
- * Matches exactly where intentGate's regex matches (tested), since an alternative is left out of a
+ * it replaced tried every alternative at every word start and was a fifth of English scoring time.
+ * Matches exactly where some intent matches (tested), since an alternative is left out of a
  * character's bucket only when it surely cannot begin with that character.
  */
 
@@ -253,7 +253,7 @@ function beginsWithWordChar(src: string): boolean {
   return prefixes !== null && prefixes.every((p) => p.s !== '' && isWordCode(p.s.charCodeAt(0)));
 }
 
-/** The gate for one script's intents: the same alternatives as intentGate's regex, tried per word start where it can. */
+/** The gate for one script's intents: every alternative of their patterns, tried per word start where it can. */
 export function wordStartGate(intents: Intent[], lang: 'en' | 'zh'): WordStartGate | null {
   const alternatives = intents.flatMap((i) => patternAlternatives(i[lang]));
   if (!alternatives.length) return null;
