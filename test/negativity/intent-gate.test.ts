@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { matchRule, startsWithWordChar } from '../../src/core/negativity/intent-rules.js';
+import { matchRule, patternAlternatives, startsWithWordChar } from '../../src/core/negativity/intent-rules.js';
 import { alternatives } from '../../src/core/negativity/regex-source.js';
 import { leadingStrings, withoutCaptures } from '../../src/core/negativity/word-start-gate.js';
 import { BRAND_POSTS, repoModel } from './helpers.js';
@@ -23,6 +23,16 @@ describe('the English any-intent gate', () => {
       fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 8 }), (parts) => same(parts.join(''))),
       { numRuns: 1000 },
     );
+  });
+
+  it('keeps one small regex per alternative, never a union of them (V8 took over a second to compile the unions)', () => {
+    const { regexes } = model.enIntentGate as unknown as { regexes: RegExp[] };
+    const longest = Math.max(...model.intents.flatMap((i) => patternAlternatives(i.en)).map((a) => withoutCaptures(a).length));
+    assert.ok(regexes.length >= 50, `${regexes.length} alternatives`);
+    for (const re of regexes) {
+      assert.ok(re.sticky, re.source);
+      assert.ok(re.source.length <= longest, `a union slipped in: ${re.source.slice(0, 80)}…`);
+    }
   });
 
   it('reads the prefixes every match of a pattern begins with, or says it cannot', () => {

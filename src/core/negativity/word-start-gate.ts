@@ -145,81 +145,101 @@ export function withoutCaptures(src: string): string {
 /** Prefixes are read up to this many characters, fewer for patterns with too many. */
 const PREFIX_LENGTHS = [8, 6, 4, 3, 2];
 
-/** A trie node of prefixes: `end` when a prefix ends here (a match may begin with it, whatever follows). */
+/** A trie node of prefixes: `alts` are the alternatives one of whose prefixes ends here. */
 interface Node {
   next: Map<number, Node>;
-  end: boolean;
+  alts: number[];
 }
 
-/** A gate over alternatives that all begin at a word start ("\b(?=\w)(?:…)"), plus a regex for the others. */
+/**
+ * A gate over alternatives that all begin at a word start ("\b(?=\w)(?:…)"), plus a regex for the others. Each
+ * alternative is its own small sticky regex, tried only at a word start where the text begins with one of its
+ * prefixes. (One regex per first character, the union of every alternative that can begin with it, matched the same
+ * but cost V8 about 1.3 s to compile on first use: unions of a few thousand characters compile far more slowly than
+ * their parts, and each alternative sat in several unions. Every new process and Worker isolate paid that.)
+ */
 export class WordStartGate {
-  /** Per ASCII code: a sticky regex of the alternatives that can begin with it, or null. */
-  private readonly buckets: Array<RegExp | null> = new Array<RegExp | null>(128).fill(null);
-  /** The prefixes some alternative's matches begin with: only where the text starts with one is its regex tried. */
-  private readonly root: Node = { next: new Map(), end: false };
+  /** The prefixes the alternatives' matches begin with: only where the text starts with one is its regex tried. */
+  private readonly root: Node = { next: new Map(), alts: [] };
   private readonly rest: RegExp | null;
+  /** One sticky regex per alternative (V8 compiles each on first use). */
+  private readonly regexes: RegExp[];
 
   /** `atWordStart`: alternatives tried only where a word starts (leading "\b" removed); `rest`: a regex run as it is. */
   constructor(atWordStart: string[], rest: RegExp | null) {
     this.rest = rest;
-    const lists: string[][] = Array.from({ length: 128 }, () => []);
-    for (const alt of atWordStart) {
+    this.regexes = atWordStart.map((alt) => new RegExp(withoutCaptures(alt), 'y'));
+    atWordStart.forEach((alt, k) => {
       let prefixes: Array<{ s: string }> | null = null;
-      for (const k of PREFIX_LENGTHS) if ((prefixes = leadingStrings(alt, k))) break;
+      for (const n of PREFIX_LENGTHS) if ((prefixes = leadingStrings(alt, n))) break;
       if (!prefixes || prefixes.some((p) => p.s === '')) prefixes = WORD_CODES.map((c) => ({ s: String.fromCharCode(c) }));
-      const firsts = new Set<number>();
       for (const { s } of prefixes) {
         const c0 = s.charCodeAt(0);
-        if (!(c0 < 128 && isWordCode(c0))) continue; // tried at word starts only: it cannot begin there
-        firsts.add(c0);
-        this.add(s);
+        if (c0 < 128 && isWordCode(c0)) this.add(s, k); // tried at word starts only: otherwise it cannot begin there
       }
-      for (const c of firsts) lists[c]!.push(alt);
-    }
-    lists.forEach((list, c) => {
-      if (list.length) this.buckets[c] = new RegExp(withoutCaptures(list.join('|')), 'y');
     });
     this.flatten();
   }
 
-  private add(s: string): void {
+  private add(s: string, alt: number): void {
     let node = this.root;
-    for (let i = 0; i < s.length && !node.end; i++) {
+    for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
       if (c >= 128) break; // the flat table holds ASCII only: the shorter prefix stands for it
       let child = node.next.get(c);
-      if (!child) node.next.set(c, (child = { next: new Map(), end: false }));
+      if (!child) node.next.set(c, (child = { next: new Map(), alts: [] }));
       node = child;
     }
-    node.end = true;
-    node.next.clear(); // a shorter prefix covers the longer ones
+    if (!node.alts.includes(alt)) node.alts.push(alt);
   }
 
-  /** The trie as flat arrays: node k's child for ASCII code c is trans[k * 128 + c] (0: none). */
+  /**
+   * The trie as flat arrays over a small alphabet (the ASCII characters that occur in prefixes): node k's child for
+   * symbol a is trans[k * width + a] (0: none); the alternatives ending at node k are alts[altStart[k] … altStart[k + 1]).
+   */
   private flatten(): void {
     const nodes: Node[] = [this.root];
     for (let k = 0; k < nodes.length; k++) for (const child of nodes[k]!.next.values()) nodes.push(child);
     const index = new Map(nodes.map((n, k) => [n, k]));
-    this.trans = new Int32Array(nodes.length * 128);
-    this.ends = new Uint8Array(nodes.length);
+    const codes = new Set<number>();
+    for (const n of nodes) for (const c of n.next.keys()) codes.add(c);
+    this.symbol = new Int8Array(128).fill(-1);
+    [...codes].sort((a, b) => a - b).forEach((c, a) => (this.symbol[c] = a));
+    this.width = Math.max(1, codes.size);
+    this.trans = new Int32Array(nodes.length * this.width);
+    this.altStart = new Int32Array(nodes.length + 1);
+    const alts: number[] = [];
     nodes.forEach((n, k) => {
-      this.ends[k] = n.end ? 1 : 0;
-      for (const [c, child] of n.next) this.trans[k * 128 + c] = index.get(child)!;
+      this.altStart[k] = alts.length;
+      alts.push(...n.alts);
+      for (const [c, child] of n.next) this.trans[k * this.width + (this.symbol[c] as number)] = index.get(child)!;
     });
+    this.altStart[nodes.length] = alts.length;
+    this.alts = Int32Array.from(alts);
   }
 
-  private trans = new Int32Array(128);
-  private ends = new Uint8Array(1);
-  /** True when the text at position i begins with one of the prefixes. */
-  private maybeAt(text: string, i: number): boolean {
-    const { trans, ends } = this;
+  private symbol = new Int8Array(128).fill(-1);
+  private width = 1;
+  private trans = new Int32Array(1);
+  private altStart = new Int32Array(2);
+  private alts = new Int32Array(0);
+
+  /** True when an alternative one of whose prefixes the text has at position i (a word start) matches there. */
+  private matchAt(text: string, i: number): boolean {
+    const { trans, symbol, width, altStart, alts, regexes } = this;
     let node = 0;
     for (let j = i; j < text.length; j++) {
       const c = text.charCodeAt(j);
       if (c >= 128) return false;
-      node = trans[node * 128 + c]!;
+      const a = symbol[c]!;
+      if (a < 0) return false;
+      node = trans[node * width + a]!;
       if (node === 0) return false;
-      if (ends[node] === 1) return true;
+      for (let x = altStart[node]!, end = altStart[node + 1]!; x < end; x++) {
+        const re = regexes[alts[x]!]!;
+        re.lastIndex = i;
+        if (re.test(text)) return true;
+      }
     }
     return false;
   }
@@ -227,19 +247,12 @@ export class WordStartGate {
   /** True when some alternative matches somewhere in the text. */
   test(text: string): boolean {
     if (this.rest !== null && this.rest.test(text)) return true;
-    const buckets = this.buckets;
     const n = text.length;
     let prevWord = false;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       const word = c < 128 && isWordCode(c);
-      if (word && !prevWord) {
-        const re = buckets[c];
-        if (re !== null && re !== undefined && this.maybeAt(text, i)) {
-          re.lastIndex = i;
-          if (re.test(text)) return true;
-        }
-      }
+      if (word && !prevWord && this.matchAt(text, i)) return true;
       prevWord = word;
     }
     return false;
