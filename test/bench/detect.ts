@@ -173,7 +173,7 @@ function scanEvidence(values: readonly number[], means: readonly number[], i: nu
 
 interface BoundRow { name: string; in30: number; in60: number; quiet: number }
 function oracleBound(seed: number): BoundRow[] {
-  return (buildWeiboBursts(data, 1, seed) ?? []).map((b) => {
+  return (buildWeiboBursts(data, 2, seed) ?? []).map((b) => {
     let quiet = 0;
     for (let i = 0; i < b.burstIndex; i++) quiet = Math.max(quiet, scanEvidence(b.values, b.means, i));
     const within = (minutes: number) => {
