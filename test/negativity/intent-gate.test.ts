@@ -25,6 +25,38 @@ describe('the English any-intent gate', () => {
     );
   });
 
+  it('says which intents match, exactly the ones whose own regex matches the post', () => {
+    const gate = model.enIntentGate!;
+    const same = (text: string) => {
+      const found = new Uint8Array(model.intents.length);
+      const count = gate.groups(text, found);
+      const expected = model.intents.map((i) => (matchRule(i, text, latin) !== null ? 1 : 0));
+      assert.deepEqual([...found], expected, text);
+      assert.equal(count, expected.filter(Boolean).length, text);
+    };
+    for (const [text] of BRAND_POSTS) same(text.toLowerCase());
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 10 }), (parts) => same(parts.join(''))),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('says which topics a post names in one scan, exactly as each topic pattern does', () => {
+    const pieces = [...PIECES, 'ceo', 'the ceo', 'recall', 'recalled', 'scammed', 'rip-off', 'ripoff', 'e. coli', 'e.coli', 'data breach', 'late', 'latest', 'price', 'priced', 'fees', 'battery', 'rude staff', 'rude', 'staff', 'fire', 'firewall', '-', "doesn't work", 'no response', 'hospital', 'expired'];
+    const gate = model.enTopicGate!;
+    assert.ok(model.topics.length >= 9 && gate.groupCount === model.topics.length);
+    const same = (text: string) => {
+      const found = new Uint8Array(model.topics.length);
+      gate.groups(text, found);
+      assert.deepEqual([...found], model.topics.map((r) => (r.en!.test(text) ? 1 : 0)), text);
+    };
+    for (const [text] of BRAND_POSTS) same(text.toLowerCase());
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 8 }), (parts) => same(parts.join(''))),
+      { numRuns: 1000 },
+    );
+  });
+
   it('keeps one small regex per alternative, never a union of them (V8 took over a second to compile the unions)', () => {
     const { regexes } = model.enIntentGate as unknown as { regexes: RegExp[] };
     const longest = Math.max(...model.intents.flatMap((i) => patternAlternatives(i.en)).map((a) => withoutCaptures(a).length));

@@ -7,7 +7,7 @@ import { extractFeatures } from './features.js';
 import { addPhrase, emptyTrie, type PhraseKind, type PhraseNode } from './phrases.js';
 import { parseIntents, parseTopics, type Intent, type TopicRule } from './intent-rules.js';
 import { alternationRequirement, LiteralPrefilter } from './literal-prefilter.js';
-import { wordStartGate, type WordStartGate } from './word-start-gate.js';
+import { gateOf, wordStartGate, type WordStartGate } from './word-start-gate.js';
 
 /** Learned weights and bias of one language, keyed by feature hash for lookup without building strings. */
 export class LearnedWeights {
@@ -40,6 +40,8 @@ export interface NegativityModel {
   contextIntents: Intent[];
   /** The English any-intent gate: matches a lower-cased post exactly when some intent's English patterns do. */
   enIntentGate: WordStartGate | null;
+  /** The same over the topics' English patterns (groups = indices into topics): which topics a post names, in one scan. */
+  enTopicGate: WordStartGate | null;
   /** The literals each intent's Chinese patterns need (see literal-prefilter.ts), requirement k for intents[k]. */
   zhIntentLiterals: LiteralPrefilter;
   topics: TopicRule[];
@@ -172,6 +174,7 @@ export function buildNegativityModel(files: RuleFile[]): NegativityModel {
     intents: [],
     contextIntents: [],
     enIntentGate: null,
+    enTopicGate: null,
     zhIntentLiterals: new LiteralPrefilter([]),
     topics: [],
     topicSeverity: new Map(TOPICS.map((t) => [t, 1])),
@@ -209,6 +212,7 @@ export function buildNegativityModel(files: RuleFile[]): NegativityModel {
   model.contextIntents = model.intents.filter(isContext);
   model.intents = model.intents.filter((i) => !isContext(i));
   model.enIntentGate = wordStartGate(model.intents, 'en');
+  model.enTopicGate = gateOf(model.topics.map((r) => r.en));
   model.zhIntentLiterals = new LiteralPrefilter(model.intents.map((i) => (i.zh ? alternationRequirement(i.zh.source) : null)));
   return model;
 }

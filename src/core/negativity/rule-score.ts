@@ -9,6 +9,7 @@ import * as phrases from './phrases.js';
 import type { PhraseEntry } from './phrases.js';
 import * as intentRules from './intent-rules.js';
 import type { Scripts } from './intent-rules.js';
+import type { WordStartGate } from './word-start-gate.js';
 
 // Copied to module constants: tsx turns each use of an import into a getter call (see learned-score.ts).
 const { longestMatch } = phrases;
@@ -46,6 +47,12 @@ interface Hit {
   entry: PhraseEntry;
   value: number;
   negated: boolean;
+}
+
+/** found[k] = 1 for each group k (intent, topic) of the gate that matches the text; null when none does. */
+function matchingGroups(gate: WordStartGate, lower: string, groups: number): Uint8Array | null {
+  const found = new Uint8Array(Math.max(groups, gate.groupCount));
+  return gate.groups(lower, found) > 0 ? found : null;
 }
 
 function scriptsOf(f: TextShape): Scripts {
@@ -114,12 +121,13 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
   // English posts go through the any-intent gate (word-start-gate.ts), which most fail. Chinese
   // patterns are checked for their required literals instead (literal-prefilter.ts): one scan for
   // them costs a seventh of the Chinese gate, and they are selective in Chinese.
+  // The gate also says which intents match, so only those run their regex (for the matched text shown as evidence).
   const intents = model.intents;
-  const en = scripts.latin && model.enIntentGate !== null && model.enIntentGate.test(lower);
+  const en = scripts.latin && model.enIntentGate !== null ? matchingGroups(model.enIntentGate, lower, intents.length) : null;
   const zh = scripts.han ? model.zhIntentLiterals.check(lower) : null;
   for (let k = 0; k < intents.length; k++) {
     const intent = intents[k]!;
-    const m = (en && intent.en ? intent.en.exec(lower) : null) ?? (zh && intent.zh && zh[k] ? intent.zh.exec(lower) : null);
+    const m = (en && en[k] === 1 && intent.en ? intent.en.exec(lower) : null) ?? (zh && intent.zh && zh[k] ? intent.zh.exec(lower) : null);
     if (!m) continue;
     logit += intent.weight;
     complaintIntent ||= intent.complaint === true;
@@ -176,6 +184,11 @@ export function contextComplaint(model: NegativityModel, f: TextShape, lower: st
 export function topicsOf(model: NegativityModel, f: TextShape, lower: string, fromIntents: Topic[]): Topic[] {
   const topics = new Set(fromIntents);
   const scripts = scriptsOf(f);
-  for (const rule of model.topics) if (matchRule(rule, lower, scripts)) topics.add(rule.topic);
+  const gate = scripts.latin ? model.enTopicGate : null;
+  const en = gate !== null ? matchingGroups(gate, lower, model.topics.length) : null;
+  model.topics.forEach((rule, k) => {
+    const hit = gate !== null ? en !== null && en[k] === 1 : scripts.latin && rule.en !== null && rule.en.test(lower);
+    if (hit || (scripts.han && rule.zh !== null && rule.zh.test(lower))) topics.add(rule.topic);
+  });
   return [...topics].sort((a, b) => (model.topicSeverity.get(b) ?? 1) - (model.topicSeverity.get(a) ?? 1));
 }

@@ -161,15 +161,26 @@ interface Node {
 export class WordStartGate {
   /** The prefixes the alternatives' matches begin with: only where the text starts with one is its regex tried. */
   private readonly root: Node = { next: new Map(), alts: [] };
-  private readonly rest: RegExp | null;
-  /** One sticky regex per alternative (V8 compiles each on first use). */
+  /** Regexes run as they are (alternatives not tied to a word start), each with its group. */
+  private readonly rest: RegExp[];
+  private readonly restGroup: number[];
+  /** One sticky regex per word-start alternative (V8 compiles each on first use), and its group. */
   private readonly regexes: RegExp[];
+  private readonly group: Int32Array;
+  /** Number of groups (e.g. intents): `groups()` says which of them match. */
+  readonly groupCount: number;
 
-  /** `atWordStart`: alternatives tried only where a word starts (leading "\b" removed); `rest`: a regex run as it is. */
-  constructor(atWordStart: string[], rest: RegExp | null) {
-    this.rest = rest;
-    this.regexes = atWordStart.map((alt) => new RegExp(withoutCaptures(alt), 'y'));
-    atWordStart.forEach((alt, k) => {
+  /**
+   * `atWordStart`: alternatives tried only where a word starts (leading "\\b" removed); `rest`: regexes run as they
+   * are. Each belongs to a group (an intent, a topic): the gate can say which groups match, not only whether one does.
+   */
+  constructor(atWordStart: Array<{ alt: string; group: number }>, rest: Array<{ re: RegExp; group: number }>) {
+    this.rest = rest.map((r) => r.re);
+    this.restGroup = rest.map((r) => r.group);
+    this.regexes = atWordStart.map(({ alt }) => new RegExp(withoutCaptures(alt), 'y'));
+    this.group = Int32Array.from(atWordStart.map((a) => a.group));
+    this.groupCount = 1 + Math.max(-1, ...atWordStart.map((a) => a.group), ...rest.map((r) => r.group));
+    atWordStart.forEach(({ alt }, k) => {
       let prefixes: Array<{ s: string }> | null = null;
       for (const n of PREFIX_LENGTHS) if ((prefixes = leadingStrings(alt, n))) break;
       if (!prefixes || prefixes.some((p) => p.s === '')) prefixes = WORD_CODES.map((c) => ({ s: String.fromCharCode(c) }));
@@ -224,9 +235,13 @@ export class WordStartGate {
   private altStart = new Int32Array(2);
   private alts = new Int32Array(0);
 
-  /** True when an alternative one of whose prefixes the text has at position i (a word start) matches there. */
-  private matchAt(text: string, i: number): boolean {
-    const { trans, symbol, width, altStart, alts, regexes } = this;
+  /**
+   * Tries the alternatives one of whose prefixes the text has at position i (a word start). Without `found`: true at
+   * the first that matches. With it: marks the group of each that matches (skipping groups already marked) and
+   * returns false.
+   */
+  private matchAt(text: string, i: number, found: Uint8Array | null): boolean {
+    const { trans, symbol, width, altStart, alts, regexes, group } = this;
     let node = 0;
     for (let j = i; j < text.length; j++) {
       const c = text.charCodeAt(j);
@@ -236,9 +251,13 @@ export class WordStartGate {
       node = trans[node * width + a]!;
       if (node === 0) return false;
       for (let x = altStart[node]!, end = altStart[node + 1]!; x < end; x++) {
-        const re = regexes[alts[x]!]!;
+        const alt = alts[x]!;
+        if (found !== null && found[group[alt]!] === 1) continue;
+        const re = regexes[alt]!;
         re.lastIndex = i;
-        if (re.test(text)) return true;
+        if (!re.test(text)) continue;
+        if (found === null) return true;
+        found[group[alt]!] = 1;
       }
     }
     return false;
@@ -246,16 +265,39 @@ export class WordStartGate {
 
   /** True when some alternative matches somewhere in the text. */
   test(text: string): boolean {
-    if (this.rest !== null && this.rest.test(text)) return true;
+    for (const re of this.rest) if (re.test(text)) return true;
     const n = text.length;
     let prevWord = false;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       const word = c < 128 && isWordCode(c);
-      if (word && !prevWord && this.matchAt(text, i)) return true;
+      if (word && !prevWord && this.matchAt(text, i, null)) return true;
       prevWord = word;
     }
     return false;
+  }
+
+  /**
+   * Which groups have an alternative that matches somewhere in the text: found[g] = 1 (found has groupCount slots,
+   * all 0). Returns how many. Exactly the groups whose regex (the union of their alternatives) matches the text.
+   */
+  groups(text: string, found: Uint8Array): number {
+    let count = 0;
+    for (let r = 0; r < this.rest.length; r++) {
+      const g = this.restGroup[r]!;
+      if (found[g] === 0 && this.rest[r]!.test(text)) (found[g] = 1), count++;
+    }
+    const n = text.length;
+    let prevWord = false;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      const word = c < 128 && isWordCode(c);
+      if (word && !prevWord) this.matchAt(text, i, found);
+      prevWord = word;
+    }
+    count = 0;
+    for (let g = 0; g < found.length; g++) count += found[g]!;
+    return count;
   }
 }
 
@@ -266,13 +308,22 @@ function beginsWithWordChar(src: string): boolean {
   return prefixes !== null && prefixes.every((p) => p.s !== '' && isWordCode(p.s.charCodeAt(0)));
 }
 
-/** The gate for one script's intents: every alternative of their patterns, tried per word start where it can. */
+/** The gate for one script's intents (groups = the intents' indices): every alternative of their patterns, tried per word start where it can. */
 export function wordStartGate(intents: Intent[], lang: 'en' | 'zh'): WordStartGate | null {
-  const alternatives = intents.flatMap((i) => patternAlternatives(i[lang]));
-  if (!alternatives.length) return null;
-  const bounded = alternatives.filter((a) => a.startsWith('\\b')).map((a) => a.slice(2));
-  const atWordStart = bounded.filter(beginsWithWordChar);
-  const atBoundary = bounded.filter((a) => !beginsWithWordChar(a));
-  const rest = [...(atBoundary.length ? [`\\b(?:${atBoundary.join('|')})`] : []), ...alternatives.filter((a) => !a.startsWith('\\b'))];
-  return new WordStartGate(atWordStart, rest.length ? new RegExp(withoutCaptures(rest.join('|'))) : null);
+  return gateOf(intents.map((i) => i[lang]));
+}
+
+/** A gate over compiled rule patterns (see intent-rules.ts), one group per pattern (null patterns match nothing). */
+export function gateOf(patterns: Array<RegExp | null>): WordStartGate | null {
+  const all = patterns.flatMap((re, group) => patternAlternatives(re).map((alt) => ({ alt, group })));
+  if (!all.length) return null;
+  const atWordStart: Array<{ alt: string; group: number }> = [];
+  const rest = new Map<number, string[]>();
+  const toRest = (group: number, src: string) => rest.set(group, [...(rest.get(group) ?? []), src]);
+  for (const { alt, group } of all) {
+    if (!alt.startsWith('\\b')) toRest(group, alt);
+    else if (beginsWithWordChar(alt.slice(2))) atWordStart.push({ alt: alt.slice(2), group });
+    else toRest(group, `\\b${alt.slice(2)}`);
+  }
+  return new WordStartGate(atWordStart, [...rest].map(([group, srcs]) => ({ re: new RegExp(withoutCaptures(srcs.join('|'))), group })));
 }
