@@ -38,7 +38,7 @@ export interface NegativityModel {
    * patterns cost nothing on the rest and stay out of the gates.
    */
   contextIntents: Intent[];
-  /** The English any-intent gate: matches a lower-cased post exactly when some intent's English patterns do. */
+  /** The English intent gate: says exactly which intents' English patterns match a lower-cased post (groups = indices into intents). */
   enIntentGate: WordStartGate | null;
   /** The same over the topics' English patterns (groups = indices into topics): which topics a post names, in one scan. */
   enTopicGate: WordStartGate | null;

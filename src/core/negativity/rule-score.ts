@@ -116,12 +116,9 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
   let complaintIfNegative = false;
   const topics = new Set<Topic>();
   const scripts = scriptsOf(f);
-  // Only the intents whose required literals the text holds can match (and any match is one of
-  // theirs): one scan for literals instead of a regex pass per script for the any-intent gate.
-  // English posts go through the any-intent gate (word-start-gate.ts), which most fail. Chinese
-  // patterns are checked for their required literals instead (literal-prefilter.ts): one scan for
-  // them costs a seventh of the Chinese gate, and they are selective in Chinese.
-  // The gate also says which intents match, so only those run their regex (for the matched text shown as evidence).
+  // English posts go through the intent gate (word-start-gate.ts), which says which intents match (most posts: none);
+  // only those run their regex, for the matched text shown as evidence. Chinese patterns are checked for their
+  // required literals instead (literal-prefilter.ts): one scan for them, and they are selective in Chinese.
   const intents = model.intents;
   const en = scripts.latin && model.enIntentGate !== null ? matchingGroups(model.enIntentGate, lower, intents.length) : null;
   const zh = scripts.han ? model.zhIntentLiterals.check(lower) : null;

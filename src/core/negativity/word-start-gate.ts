@@ -2,12 +2,11 @@ import { patternAlternatives, startsWithWordChar, type Intent } from './intent-r
 import { alternatives, closing } from './regex-source.js';
 
 /**
- * The English any-intent gate without one big regex: almost every English alternative starts at a
- * word start with a word character, so at each word start of a post only the alternatives that can
- * begin with that character are tried (one sticky regex per first character). The one-regex gate
- * it replaced tried every alternative at every word start and was a fifth of English scoring time.
- * Matches exactly where some intent matches (tested), since an alternative is left out of a
- * character's bucket only when it surely cannot begin with that character.
+ * Which of a set of rule patterns (the English intents, the topics) match a post, without running each: almost
+ * every English alternative starts at a word start with a word character, so at each word start of a post only the
+ * alternatives that can begin with the text there (a prefix trie) are tried, each as its own small sticky regex. The
+ * one-regex gate this replaced tried every alternative at every word start and was a fifth of English scoring time.
+ * Exact (tested): an alternative is left out at a word start only when it surely cannot begin there.
  */
 
 /** \w without flags: A–Z, a–z, 0–9 and "_". */
@@ -235,46 +234,25 @@ export class WordStartGate {
   private altStart = new Int32Array(2);
   private alts = new Int32Array(0);
 
-  /**
-   * Tries the alternatives one of whose prefixes the text has at position i (a word start). Without `found`: true at
-   * the first that matches. With it: marks the group of each that matches (skipping groups already marked) and
-   * returns false.
-   */
-  private matchAt(text: string, i: number, found: Uint8Array | null): boolean {
+  /** Marks the group of each alternative that matches at position i (a word start), skipping groups already marked. */
+  private matchAt(text: string, i: number, found: Uint8Array): void {
     const { trans, symbol, width, altStart, alts, regexes, group } = this;
     let node = 0;
     for (let j = i; j < text.length; j++) {
       const c = text.charCodeAt(j);
-      if (c >= 128) return false;
+      if (c >= 128) return;
       const a = symbol[c]!;
-      if (a < 0) return false;
+      if (a < 0) return;
       node = trans[node * width + a]!;
-      if (node === 0) return false;
+      if (node === 0) return;
       for (let x = altStart[node]!, end = altStart[node + 1]!; x < end; x++) {
         const alt = alts[x]!;
-        if (found !== null && found[group[alt]!] === 1) continue;
+        if (found[group[alt]!] === 1) continue;
         const re = regexes[alt]!;
         re.lastIndex = i;
-        if (!re.test(text)) continue;
-        if (found === null) return true;
-        found[group[alt]!] = 1;
+        if (re.test(text)) found[group[alt]!] = 1;
       }
     }
-    return false;
-  }
-
-  /** True when some alternative matches somewhere in the text. */
-  test(text: string): boolean {
-    for (const re of this.rest) if (re.test(text)) return true;
-    const n = text.length;
-    let prevWord = false;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      const word = c < 128 && isWordCode(c);
-      if (word && !prevWord && this.matchAt(text, i, null)) return true;
-      prevWord = word;
-    }
-    return false;
   }
 
   /**
