@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { matchRule, patternAlternatives, startsWithWordChar } from '../../src/core/negativity/intent-rules.js';
-import { alternatives } from '../../src/core/negativity/regex-source.js';
-import { leadingStrings, withoutCaptures } from '../../src/core/negativity/word-start-gate.js';
+import { alternatives, leadingStrings, withoutCaptures } from '../../src/core/negativity/regex-source.js';
 import { BRAND_POSTS, repoModel } from './helpers.js';
 
 const model = repoModel();
