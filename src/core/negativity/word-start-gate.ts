@@ -27,7 +27,7 @@ interface Node {
 }
 
 /**
- * A gate over alternatives that all begin at a word start ("\b(?=\w)(?:…)"), plus a regex for the others. Each
+ * A gate over alternatives that all begin at a word start ("\b(?=\w)(?:…)"), plus regexes for the others. Each
  * alternative is its own small sticky regex, tried only at a word start where the text begins with one of its
  * prefixes. (One regex per first character, the union of every alternative that can begin with it, matched the same
  * but cost V8 about 1.3 s to compile on first use: unions of a few thousand characters compile far more slowly than
@@ -136,10 +136,9 @@ export class WordStartGate {
    * all 0). Returns how many. Exactly the groups whose regex (the union of their alternatives) matches the text.
    */
   groups(text: string, found: Uint8Array): number {
-    let count = 0;
     for (let r = 0; r < this.rest.length; r++) {
       const g = this.restGroup[r]!;
-      if (found[g] === 0 && this.rest[r]!.test(text)) (found[g] = 1), count++;
+      if (found[g] === 0 && this.rest[r]!.test(text)) found[g] = 1;
     }
     const n = text.length;
     let prevWord = false;
@@ -149,7 +148,7 @@ export class WordStartGate {
       if (word && !prevWord) this.matchAt(text, i, found);
       prevWord = word;
     }
-    count = 0;
+    let count = 0;
     for (let g = 0; g < found.length; g++) count += found[g]!;
     return count;
   }
