@@ -122,11 +122,11 @@ if (bound.length) {
   console.log(`${'burst'.padEnd(10)} ${pad('best within 30 min', 19)} ${pad('best within 60 min', 19)} ${pad('quiet-week largest', 19)}`);
   for (const r of bound) console.log(`${r.name.padEnd(10)} ${pad(r.in30.toFixed(1), 19)} ${pad(r.in60.toFixed(1), 19)} ${pad(r.quiet.toFixed(1), 19)}`);
   const seeds = Array.from({ length: 40 }, (_, i) => i + 1);
-  const runs = seeds.map(oracleBound);
-  const beats = (name: string, key: 'in30' | 'in60') => runs.filter((rs) => rs.some((r) => r.name === name && r[key] > r.quiet)).length;
+  const seedBounds = seeds.map(oracleBound);
+  const beats = (name: string, key: 'in30' | 'in60') => seedBounds.filter((rs) => rs.some((r) => r.name === name && r[key] > r.quiet)).length;
   // The goal with a hindsight threshold T (the best one for that seed): T above all three quiet weeks' largest flukes,
   // every burst above T within 60 minutes, and two of the three within 30.
-  const goal = runs.filter((rs) => {
+  const goal = seedBounds.filter((rs) => {
     const t = Math.max(...rs.map((r) => r.quiet));
     return rs.every((r) => r.in60 > t) && rs.filter((r) => r.in30 > t).length >= 2;
   }).length;

@@ -12,7 +12,7 @@ const latin = { latin: true, han: false };
 const PIECES = ['on hold', 'refund', 'my refund', 'charged twice', 'never arrived', 'kicked us out', "can't log in", 'no one answers', '2 hours', 'wrong order', 'not', ' ', ', ', '!', 'x', '退款', '客服不理', '等了3个小时', '吃出虫子', '质量问题', '投诉', '不', '#', '@', 'the third time', 'for 3 days', "i've been on hold", '_', 'x2'];
 
 // Chinese posts go through a literal prefilter instead, tested in literal-prefilter.test.ts.
-describe('the English any-intent gate', () => {
+describe('the English intent and topic gates', () => {
   it('says which intents match, exactly the ones whose own regex matches the post', () => {
     const gate = model.enIntentGate!;
     const same = (text: string) => {
@@ -32,7 +32,7 @@ describe('the English any-intent gate', () => {
   it('says which topics a post names in one scan, exactly as each topic pattern does', () => {
     const pieces = [...PIECES, 'ceo', 'the ceo', 'recall', 'recalled', 'scammed', 'rip-off', 'ripoff', 'e. coli', 'e.coli', 'data breach', 'late', 'latest', 'price', 'priced', 'fees', 'battery', 'rude staff', 'rude', 'staff', 'fire', 'firewall', '-', "doesn't work", 'no response', 'hospital', 'expired'];
     const gate = model.enTopicGate!;
-    assert.ok(model.topics.length >= 9 && gate.groupCount === model.topics.length);
+    assert.ok(model.topics.length >= 9);
     const same = (text: string) => {
       const found = new Uint8Array(model.topics.length);
       gate.groups(text, found);

@@ -49,9 +49,9 @@ interface Hit {
   negated: boolean;
 }
 
-/** found[k] = 1 for each group k (intent, topic) of the gate that matches the text; null when none does. */
-function matchingGroups(gate: WordStartGate, lower: string, groups: number): Uint8Array | null {
-  const found = new Uint8Array(Math.max(groups, gate.groupCount));
+/** found[k] = 1 for each of the gate's `patterns` patterns (intents, topics) that matches the text; null when none does. */
+function matchingGroups(gate: WordStartGate, lower: string, patterns: number): Uint8Array | null {
+  const found = new Uint8Array(patterns);
   return gate.groups(lower, found) > 0 ? found : null;
 }
 
@@ -181,11 +181,10 @@ export function contextComplaint(model: NegativityModel, f: TextShape, lower: st
 export function topicsOf(model: NegativityModel, f: TextShape, lower: string, fromIntents: Topic[]): Topic[] {
   const topics = new Set(fromIntents);
   const scripts = scriptsOf(f);
-  const gate = scripts.latin ? model.enTopicGate : null;
-  const en = gate !== null ? matchingGroups(gate, lower, model.topics.length) : null;
+  // English patterns through the topic gate (null only when no topic has one); Chinese ones as they are.
+  const en = scripts.latin && model.enTopicGate !== null ? matchingGroups(model.enTopicGate, lower, model.topics.length) : null;
   model.topics.forEach((rule, k) => {
-    const hit = gate !== null ? en !== null && en[k] === 1 : scripts.latin && rule.en !== null && rule.en.test(lower);
-    if (hit || (scripts.han && rule.zh !== null && rule.zh.test(lower))) topics.add(rule.topic);
+    if ((en !== null && en[k] === 1) || (scripts.han && rule.zh !== null && rule.zh.test(lower))) topics.add(rule.topic);
   });
   return [...topics].sort((a, b) => (model.topicSeverity.get(b) ?? 1) - (model.topicSeverity.get(a) ?? 1));
 }

@@ -42,8 +42,6 @@ export class WordStartGate {
   /** One sticky regex per word-start alternative (V8 compiles each on first use), and its group. */
   private readonly regexes: RegExp[];
   private readonly group: Int32Array;
-  /** Number of groups (e.g. intents): `groups()` says which of them match. */
-  readonly groupCount: number;
 
   /**
    * `atWordStart`: alternatives tried only where a word starts (leading "\\b" removed); `rest`: regexes run as they
@@ -54,7 +52,6 @@ export class WordStartGate {
     this.restGroup = rest.map((r) => r.group);
     this.regexes = atWordStart.map(({ alt }) => new RegExp(withoutCaptures(alt), 'y'));
     this.group = Int32Array.from(atWordStart.map((a) => a.group));
-    this.groupCount = 1 + Math.max(-1, ...atWordStart.map((a) => a.group), ...rest.map((r) => r.group));
     atWordStart.forEach(({ alt }, k) => {
       let prefixes: Array<{ s: string }> | null = null;
       for (const n of PREFIX_LENGTHS) if ((prefixes = leadingStrings(alt, n))) break;
@@ -132,8 +129,8 @@ export class WordStartGate {
   }
 
   /**
-   * Which groups have an alternative that matches somewhere in the text: found[g] = 1 (found has groupCount slots,
-   * all 0). Returns how many. Exactly the groups whose regex (the union of their alternatives) matches the text.
+   * Which groups have an alternative that matches somewhere in the text: found[g] = 1 (found has a slot, 0, for each
+   * pattern the gate was built from). Returns how many. Exactly the groups whose regex (the union of their alternatives) matches the text.
    */
   groups(text: string, found: Uint8Array): number {
     for (let r = 0; r < this.rest.length; r++) {
