@@ -67,6 +67,16 @@ describe('lexicon files', () => {
     assert.ok(scoreText(m, 'blorpy again').evidence.some((e) => e.includes('"#<blo"')));
   });
 
+  it('reads every learned weight as Number() reads it, the plain decimals of the files and any other form', () => {
+    const weights = ['0.1', '-2.675', '3', '-0', '0.30000000000000004', '1e-3', '-1.5E2', '.5', '7.', '123456789.123456789', '0.000001'];
+    const text = weights.map((w, i) => `f${i}\t${w}`).join('\n');
+    const m = buildNegativityModel([{ path: 'lexicons/learned-en.tsv', text }]);
+    weights.forEach((w, i) => assert.ok(Object.is(m.learned.en.weights.get(`f${i}`), Number(w)), `${w} read as ${m.learned.en.weights.get(`f${i}`)}`));
+    for (const bad of ['1.2.3', '-', '1,5', '2 3']) {
+      assert.throws(() => buildNegativityModel([{ path: 'lexicons/learned-en.tsv', text: `word\t${bad}` }]), isConfigError('lexicons/learned-en.tsv', /^line 1$/), bad);
+    }
+  });
+
   it('adds the word weights of learned-en-vectors.tsv to the learned weights of the same word', () => {
     const learned = { path: 'lexicons/learned-en.tsv', text: '<bias>\t-1\nblorpy\t0.5\n' };
     const vectors = { path: 'lexicons/learned-en-vectors.tsv', text: '# derived\nblorpy\t1.25\nsnarfy\t3\n!snarfy\t-3\n' };

@@ -75,11 +75,11 @@ function isHan(c: number): boolean {
 let outA = 0;
 let outB = 0;
 
-/** Hashes f[start..] as written in learned-*.tsv: "!x", a gram "#<bad", "a b", a Han pair "ab", or plain. */
-function featureHashInto(f: string, start: number): void {
-  const len = f.length - start;
+/** Hashes f[start..end) as written in learned-*.tsv: "!x", a gram "#<bad", "a b", a Han pair "ab", or plain. */
+function featureHashInto(f: string, start: number, end: number): void {
+  const len = end - start;
   if (len > 1 && f.charCodeAt(start) === 33 /* ! */ && f.charCodeAt(start + 1) !== 33) {
-    featureHashInto(f, start + 1);
+    featureHashInto(f, start + 1, end);
     outA = negA(outA);
     outB = negB(outB);
     return;
@@ -90,10 +90,10 @@ function featureHashInto(f: string, start: number): void {
     outB = gramB(key);
     return;
   }
-  const space = f.indexOf(' ', start);
+  const space = spaceIn(f, start, end);
   if (space > start) {
-    outA = pairA(hashA(f, start, space), hashA(f, space + 1));
-    outB = pairB(hashB(f, start, space), hashB(f, space + 1));
+    outA = pairA(hashA(f, start, space), hashA(f, space + 1, end));
+    outB = pairB(hashB(f, start, space), hashB(f, space + 1, end));
     return;
   }
   if (len === 2 && isHan(f.charCodeAt(start)) && isHan(f.charCodeAt(start + 1))) {
@@ -101,8 +101,14 @@ function featureHashInto(f: string, start: number): void {
     outB = pairB(hashB(f, start, start + 1), hashB(f, start + 1, start + 2));
     return;
   }
-  outA = hashA(f, start);
-  outB = hashB(f, start);
+  outA = hashA(f, start, end);
+  outB = hashB(f, start, end);
+}
+
+/** The first space in f[start..end), or -1 (indexOf would search on through the rest of a whole file). */
+function spaceIn(f: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) if (f.charCodeAt(i) === 32) return i;
+  return -1;
 }
 
 function isAsciiRun(f: string, from: number, to: number): boolean {
@@ -112,23 +118,30 @@ function isAsciiRun(f: string, from: number, to: number): boolean {
 
 /** The hash of a feature as written in learned-*.tsv: "!x", a gram "#<bad", "a b", a Han pair "ab", or plain. */
 export function featureHash(f: string): Hash2 {
-  featureHashInto(f, 0);
+  featureHashInto(f, 0, f.length);
   return { h1: outA, h2: outB };
 }
 
 /**
  * An open-addressing table: per slot [h1, h2] as int32 and the weight as a float64 (16 bytes, one
- * cache line). Filled feature by feature as the learned files are read (no Map in between: building
- * one for 170k features, then the table from it, was most of the model's start-up time).
+ * cache line). Filled feature by feature as the learned files are read, straight from the file's
+ * text: a feature is hashed where it stands and its name kept as a range of that text (no Map and
+ * no string per feature: building those for ~250k features was most of the model's start-up time).
  */
 export class FeatureTable {
   private ints: Int32Array;
   private weights: Float64Array;
   private mask: number;
-  /** The feature string in each used slot, for evidence. */
-  private names: string[];
+  /** The texts feature names are ranges of: the learned files, or a feature set by name. */
+  private texts: string[] = [];
+  /** Per slot: which text (+1; 0 = empty slot), and where the name starts and ends in it. */
+  private nameText: Int32Array;
+  private nameStart: Int32Array;
+  private nameEnd: Int32Array;
   /** Used slots in the order their features were first added. */
   private order: number[] = [];
+  /** The text being read (its index + 1 in texts), so a file's rows share one entry. */
+  private current = 0;
 
   /** An empty table with room for about `expected` features before it grows. */
   constructor(expected = 0) {
@@ -138,7 +151,9 @@ export class FeatureTable {
     this.ints = new Int32Array(buf);
     this.weights = new Float64Array(buf);
     this.mask = cap - 1;
-    this.names = new Array<string>(cap).fill('');
+    this.nameText = new Int32Array(cap);
+    this.nameStart = new Int32Array(cap);
+    this.nameEnd = new Int32Array(cap);
   }
 
   /** A table holding a map's features and weights. */
@@ -154,32 +169,43 @@ export class FeatureTable {
 
   /** Sets a feature's weight; a feature set twice keeps the last weight, as a Map would. */
   set(f: string, w: number): void {
-    const s = this.slotFor(f); // first: it may grow the table and replace this.weights
+    this.setRange(this.own(f), 0, f.length, w);
+  }
+
+  /** set() for the feature written at text[start..end), e.g. a row of a learned file. */
+  setRange(text: string, start: number, end: number, w: number): void {
+    const s = this.slotFor(text, start, end); // first: it may grow the table and replace this.weights
     this.weights[2 * s + 1] = w;
   }
 
-  /** Adds `x` to a feature's weight (0 when absent) and rounds the sum to 3 decimals, as the files are written. */
-  addRounded(f: string, x: number): void {
-    const s = this.slotFor(f);
+  /** Adds `x` to the weight of the feature at text[start..end) (0 when absent), rounded to 3 decimals as the files are written. */
+  addRoundedRange(text: string, start: number, end: number, x: number): void {
+    const s = this.slotFor(text, start, end);
     this.weights[2 * s + 1] = Math.round((this.weights[2 * s + 1]! + x) * 1000) / 1000;
   }
 
   /** The weight of a feature given as text, or undefined. */
   get(f: string): number | undefined {
-    featureHashInto(f, 0);
+    featureHashInto(f, 0, f.length);
     const s = this.slot(outA, outB);
     return s < 0 ? undefined : this.weights[2 * s + 1]!;
   }
 
   /** Every feature and weight, in the order the features were first added. */
   entries(): Array<[string, number]> {
-    return this.order.map((s) => [this.names[s]!, this.weights[2 * s + 1]!]);
+    return this.order.map((s) => [this.name(s), this.weights[2 * s + 1]!]);
   }
 
-  /** The slot of feature f, claimed (weight 0) if it is new. */
-  private slotFor(f: string): number {
+  /** Registers a text that names will be ranges of (the last one is reused). */
+  private own(text: string): string {
+    if (this.current === 0 || this.texts[this.current - 1] !== text) this.current = this.texts.push(text);
+    return text;
+  }
+
+  /** The slot of the feature at text[start..end), claimed (weight 0) if it is new. */
+  private slotFor(text: string, start: number, end: number): number {
     if ((this.order.length + 1) * 2 > this.mask + 1) this.grow();
-    featureHashInto(f, 0);
+    featureHashInto(text, start, end);
     const h1 = outA;
     const h2 = outB;
     const ints = this.ints;
@@ -193,16 +219,38 @@ export class FeatureTable {
     ints[4 * s] = h1;
     ints[4 * s + 1] = h2;
     this.weights[2 * s + 1] = 0;
-    this.names[s] = f;
+    this.own(text);
+    this.nameText[s] = this.current;
+    this.nameStart[s] = start;
+    this.nameEnd[s] = end;
     this.order.push(s);
     return s;
   }
 
+  /** Doubles the table, moving each feature by its hashes (nothing is hashed again). */
   private grow(): void {
-    const old = this.entries();
-    const bigger = new FeatureTable((this.mask + 1) * 2);
-    for (const [f, w] of old) bigger.set(f, w);
-    ({ ints: this.ints, weights: this.weights, mask: this.mask, names: this.names, order: this.order } = bigger);
+    const cap = (this.mask + 1) * 2;
+    const buf = new ArrayBuffer(cap * 16);
+    const ints = new Int32Array(buf);
+    const weights = new Float64Array(buf);
+    const nameText = new Int32Array(cap);
+    const nameStart = new Int32Array(cap);
+    const nameEnd = new Int32Array(cap);
+    const mask = cap - 1;
+    const order: number[] = [];
+    for (const old of this.order) {
+      const h1 = this.ints[4 * old]!;
+      let s = h1 & mask;
+      while (ints[4 * s + 1] !== 0) s = (s + 1) & mask;
+      ints[4 * s] = h1;
+      ints[4 * s + 1] = this.ints[4 * old + 1]!;
+      weights[2 * s + 1] = this.weights[2 * old + 1]!;
+      nameText[s] = this.nameText[old]!;
+      nameStart[s] = this.nameStart[old]!;
+      nameEnd[s] = this.nameEnd[old]!;
+      order.push(s);
+    }
+    Object.assign(this, { ints, weights, mask, nameText, nameStart, nameEnd, order });
   }
 
   /** The slot holding the feature with these hashes, or -1. */
@@ -224,6 +272,7 @@ export class FeatureTable {
 
   /** The feature string in a slot, for evidence. */
   name(slot: number): string {
-    return this.names[slot]!;
+    const t = this.nameText[slot]!;
+    return t === 0 ? '' : this.texts[t - 1]!.slice(this.nameStart[slot], this.nameEnd[slot]);
   }
 }

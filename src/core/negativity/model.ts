@@ -61,10 +61,11 @@ export function phraseUnits(phrase: string): string[] {
 }
 
 /**
- * Calls `row` for each "term<TAB>weight" line of a lexicon file, in order. One pass with indexOf and
- * no array or object per line: the learned files have ~170k lines and are read at every start.
+ * Calls `row` for each "term<TAB>weight" line of a lexicon file, in order, with the term as a range
+ * of the file's text. One pass with indexOf and no string, array or object per clean line: the
+ * learned files have ~250k lines and are read at every start.
  */
-function forEachRow(file: RuleFile, row: (term: string, weight: number, line: number) => void): void {
+function forEachRange(file: RuleFile, row: (text: string, start: number, end: number, weight: number, line: number) => void): void {
   const text = file.text;
   let line = 0;
   for (let pos = 0; pos <= text.length; ) {
@@ -79,9 +80,11 @@ function forEachRow(file: RuleFile, row: (term: string, weight: number, line: nu
     if (hasTab && tab > pos && !isSpace(first) && !isSpace(text.charCodeAt(tab - 1))) {
       // The common case, a clean "term<TAB>weight" line: no trimming needed.
       const next = text.indexOf('\t', tab + 1);
-      const weight = Number(text.slice(tab + 1, next >= 0 && next < lineEnd ? next : lineEnd));
+      const weightEnd = next >= 0 && next < lineEnd ? next : lineEnd;
+      let weight = decimal(text, tab + 1, weightEnd);
+      if (Number.isNaN(weight)) weight = Number(text.slice(tab + 1, weightEnd));
       if (!Number.isFinite(weight)) badRow(file, text.slice(pos, lineEnd), line);
-      row(text.slice(pos, tab), weight, line);
+      row(text, pos, tab, weight, line);
     } else {
       const raw = text.slice(pos, lineEnd);
       const trimmed = raw.trim();
@@ -89,11 +92,44 @@ function forEachRow(file: RuleFile, row: (term: string, weight: number, line: nu
         const [term, w] = raw.split('\t');
         const weight = Number(w);
         if (!term?.trim() || w === undefined || !Number.isFinite(weight)) badRow(file, raw, line);
-        row(term!.trim(), weight, line);
+        const t = term!.trim();
+        row(t, 0, t.length, weight, line);
       }
     }
     pos = end + 1;
   }
+}
+
+/** forEachRange with the term as a string, for the small hand-written files. */
+function forEachRow(file: RuleFile, row: (term: string, weight: number, line: number) => void): void {
+  forEachRange(file, (text, start, end, weight, line) => row(start === 0 && end === text.length ? text : text.slice(start, end), weight, line));
+}
+
+/**
+ * A plain decimal "-0.125" or "2" in s[start..end) as Number() reads it, or NaN for anything else
+ * (exponents, spaces, more than 15 digits: the caller falls back to Number). Dividing the exact
+ * integer of its digits by an exact power of ten rounds once, as Number() does.
+ */
+function decimal(s: string, start: number, end: number): number {
+  let i = start;
+  const negative = s.charCodeAt(i) === 45; /* - */
+  if (negative) i++;
+  let digits = 0;
+  let n = 0;
+  let scale = 1;
+  let point = false;
+  for (; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      n = n * 10 + (c - 48);
+      if (point) scale *= 10;
+      if (++digits > 15) return NaN;
+    } else if (c === 46 /* . */ && !point) point = true;
+    else return NaN;
+  }
+  if (digits === 0) return NaN;
+  const x = n / scale;
+  return negative ? -x : x;
 }
 
 /** The code units String.prototype.trim removes. */
@@ -153,16 +189,16 @@ function parseModifiers(model: NegativityModel, file: RuleFile): void {
  * for a word, so one table holds the total and scoring costs the same.
  */
 function addVectorWords(table: FeatureTable, file: RuleFile): void {
-  forEachRow(file, (term, weight) => table.addRounded(term, weight));
+  forEachRange(file, (text, start, end, weight) => table.addRoundedRange(text, start, end, weight));
 }
 
 /** Reads learned-en|zh.tsv into a table with room for `extraRows` more (the vector words, for English). */
 function parseLearned(file: RuleFile, extraRows: number): { table: FeatureTable; bias: number } {
   const table = new FeatureTable(lineCount(file.text) + extraRows);
   let bias = DEFAULT_BIAS;
-  forEachRow(file, (term, weight) => {
-    if (term === '<bias>') bias = weight;
-    else table.set(term, weight);
+  forEachRange(file, (text, start, end, weight) => {
+    if (end - start === 6 && text.startsWith('<bias>', start)) bias = weight;
+    else table.setRange(text, start, end, weight);
   });
   return { table, bias };
 }
