@@ -16,7 +16,7 @@ import { extractFeatures } from '../core/negativity/features.js';
 import { buildNegativityModel, type NegativityModel } from '../core/negativity/index.js';
 import { EMOTICON_DOMINANCE, scoreRules } from '../core/negativity/rule-score.js';
 import { zhNeutralChatter } from './neutral-chatter.js';
-import { repoRoot, semevalFile, semevalTrain, weibo, zhReviewsTrain, type Labelled } from './datasets.js';
+import { inDevPart, repoRoot, semevalFile, semevalTrain, weibo, zhReviewsTrain, type Labelled } from './datasets.js';
 import { trainLogistic, type TrainDoc, type TrainOptions, type Trained } from './logistic.js';
 import { confusion, macroF1 } from './metrics.js';
 import { loadWordVectors, type WordVectors } from './embeddings.js';
@@ -105,9 +105,9 @@ function sets(lang: Lang): { all: Labelled[]; train: Labelled[]; dev: Labelled[]
   const chatter = (n: number, seed: number): Labelled[] => zhNeutralChatter(n, seed).map((text) => ({ text, negative: false }));
   return {
     all: [...real, ...chatter(ZH_CHATTER.train, 7)],
-    train: [...real.filter((_, i) => i % 5 !== 0), ...chatter(ZH_CHATTER.train, 7)],
-    dev: [...real.filter((_, i) => i % 5 === 0), ...chatter(ZH_CHATTER.dev, 11)],
-    sources: `food delivery, hotel and shopping reviews except 蒙牛 and 手机, the Weibo train split (4/5 by text hash) and ${ZH_CHATTER.train} generated neutral chatter posts; dev = every 5th real post plus ${ZH_CHATTER.dev} other chatter posts`,
+    train: [...real.filter((d) => !inDevPart(d.text)), ...chatter(ZH_CHATTER.train, 7)],
+    dev: [...real.filter((d) => inDevPart(d.text)), ...chatter(ZH_CHATTER.dev, 11)],
+    sources: `food delivery, hotel and shopping reviews except 蒙牛 and 手机, the Weibo train split (4/5 by text hash) and ${ZH_CHATTER.train} generated neutral chatter posts; dev = 1/5 of the real posts by another text hash plus ${ZH_CHATTER.dev} other chatter posts`,
   };
 }
 

@@ -89,6 +89,19 @@ describe('lexicon files', () => {
     assert.equal(scoreText(m, 'so blorpy').negative, true);
   });
 
+  it('reads the general Chinese vocabulary of feeling, for posts that are not about a purchase', () => {
+    const hand = shipped.filter((f) => !f.path.includes('learned-'));
+    const without = buildNegativityModel(hand.filter((f) => !f.path.includes('zh-general-')));
+    const withGeneral = buildNegativityModel(hand);
+    for (const text of ['出了事就甩锅，真让人心寒', '新闻看得我毛骨悚然']) {
+      assert.equal(scoreText(without, text).negative, false, `${text}: no brand-complaint word in it`);
+      assert.equal(scoreText(withGeneral, text).negative, true, text);
+    }
+    const cheer = scoreText(withGeneral, '众志成城，共渡难关，致敬一线的医护人员');
+    assert.ok(cheer.negativity < scoreText(without, '众志成城，共渡难关，致敬一线的医护人员').negativity - 0.1);
+    assert.equal(scoreText(buildNegativityModel(shipped), '出了事就甩锅，真让人心寒').negative, true, 'and with the learned weights');
+  });
+
   it('still scores with the hand-written rules alone, without derived weights', () => {
     const handOnly = buildNegativityModel(shipped.filter((f) => !f.path.includes('learned-')));
     assert.equal(scoreText(handOnly, 'terrible service, still waiting for my refund').negative, true);

@@ -161,6 +161,8 @@ const ZH_COMPLAINTS = [
   "说好七天无理由退货，现在又不给退",
   "商家一直不发货，也不给说法",
   "取消订单后钱迟迟没退回来",
+  "说好的24小时发货呢？都三天了",
+  "双十一说好的优惠呢？",
 ];
 // Questions, thanks and praise addressed to the same kinds of brand: none of them is negative.
 const EN_NOT_NEGATIVE = [
@@ -244,6 +246,8 @@ const ZH_NOT_NEGATIVE = [
   "快递今天到了，很快",
   "客服很耐心，给我解决了问题",
   "衣服质量挺好，会回购",
+  "新品几号上市？",
+  "周年庆活动几点开始？",
 ];
 
 describe('customer-service complaints without sentiment words', () => {
