@@ -4,6 +4,7 @@
  * out); with --windows, prints NAB scores from the project's own scorer.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { withoutBom } from '../lib/bom.js';
 import path from 'node:path';
 import process from 'node:process';
 import { replaySeries } from '../core/detect/replay-series.js';
@@ -24,14 +25,22 @@ export function parseTimestamp(s: string): number {
 
 /** Reads a NAB-format CSV: a `timestamp,value` header, then one row per fixed step. */
 export function readSeries(file: string): Series {
-  const lines = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = withoutBom(readFileSync(file, 'utf8')).split(/\r?\n/);
   const stamps: string[] = [];
   const times: number[] = [];
   const values: number[] = [];
-  for (const line of lines.slice(1)) {
+  let header = true;
+  for (const [i, line] of lines.entries()) {
+    if (line.trim() === '') continue;
+    if (header) {
+      header = false;
+      continue;
+    }
     const [ts = '', v = ''] = line.split(',');
     const t = parseTimestamp(ts);
-    if (!Number.isFinite(t)) throw new Error(`${file}: bad timestamp '${ts}'`);
+    if (!Number.isFinite(t)) throw new Error(`${file}:${i + 1}: bad timestamp '${ts}'`);
+    // Number('') is 0: a missing count must not pass as a quiet interval.
+    if (v.trim() === '' || !Number.isFinite(Number(v))) throw new Error(`${file}:${i + 1}: bad value '${v}' (expected a number)`);
     stamps.push(ts.trim());
     times.push(t);
     values.push(Number(v));
@@ -72,7 +81,7 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   mkdirSync(out, { recursive: true });
-  const labelled = windows ? (JSON.parse(readFileSync(windows, 'utf8')) as Record<string, Array<[string, string]>>) : null;
+  const labelled = windows ? (JSON.parse(withoutBom(readFileSync(windows, 'utf8'))) as Record<string, Array<[string, string]>>) : null;
   const perProfile = new Map<string, FileScore[]>(NAB_PROFILES.map((p) => [p.name, []]));
   for (const file of files) {
     const s = readSeries(file);

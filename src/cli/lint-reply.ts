@@ -3,6 +3,7 @@
  * in order, as each line arrives. Rules come from rules/reply-lint.yaml next to the source tree, not the cwd.
  */
 import { readFile } from 'node:fs/promises';
+import { withoutBom } from '../lib/bom.js';
 import path from 'node:path';
 import process from 'node:process';
 import readline from 'node:readline';
@@ -36,7 +37,10 @@ export function lintLine(rules: LintRules, line: string): Record<string, unknown
 export async function lintStream(rules: LintRules, input: Readable, output: Writable): Promise<number> {
   let bad = 0;
   const rl = readline.createInterface({ input, crlfDelay: Infinity });
-  for await (const line of rl) {
+  let first = true;
+  for await (const raw of rl) {
+    const line = first ? withoutBom(raw) : raw;
+    first = false;
     if (!line.trim()) continue;
     const out = lintLine(rules, line);
     if ('error' in out) bad++;

@@ -13,6 +13,7 @@ import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { buildNegativityModel, scoreText } from '../core/negativity/index.js';
 import { readLexiconFiles } from '../lexicon/load-lexicons.js';
+import { withoutBom } from '../lib/bom.js';
 
 export interface ScoreTextIo {
   stdin: Readable;
@@ -67,7 +68,7 @@ export async function run(args: string[], io: ScoreTextIo = process): Promise<nu
   for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
     n++;
     if (!line.trim()) continue;
-    const r = scoreLine(model, line, n, evidence);
+    const r = scoreLine(model, n === 1 ? withoutBom(line) : line, n, evidence);
     if (r.error) {
       bad++;
       io.stderr.write(`emberwatch score-text: ${r.error}\n`);

@@ -1,8 +1,9 @@
 /** A small RFC 4180 CSV reader (quoted fields, doubled quotes, CRLF, BOM) that never throws. */
+import { withoutBom } from '../lib/bom.js';
 
 /** Parses CSV text into rows of fields; an unterminated quote ends at the end of the text. */
 export function parseCsv(text: string): string[][] {
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const src = withoutBom(text);
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';

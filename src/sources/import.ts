@@ -4,6 +4,7 @@
  * re-polling a growing export returns only new rows. Reads through io.readFile (absent on Workers).
  */
 import type { PostKind, SourcePost } from '../core/types.js';
+import { withoutBom } from '../lib/bom.js';
 import { csvRecords } from './csv.js';
 import { numField, optStrField, strField } from './config-fields.js';
 import { asCount, asObj, asStr, asText, type Parsed } from './json.js';
@@ -52,7 +53,7 @@ export function parseExport(text: string, cfg: Pick<ImportConfig, 'format' | 'pl
   let badLines = 0;
   if (format === 'jsonl') {
     rows = [];
-    for (const line of text.split(/\r?\n/)) {
+    for (const line of withoutBom(text).split(/\r?\n/)) {
       if (line.trim() === '') continue;
       try { const o = asObj(JSON.parse(line)); if (o) rows.push(o); else badLines++; } catch { badLines++; }
     }

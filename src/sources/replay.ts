@@ -4,6 +4,7 @@
  * so everything before it (e.g. a demo's quiet days) arrives at once as history.
  */
 import type { EngagementSnapshot, SourcePost } from '../core/types.js';
+import { withoutBom } from '../lib/bom.js';
 import type { Source } from './source.js';
 import { parsePostRecord, type PostRecord } from './post-record.js';
 
@@ -23,7 +24,7 @@ const cache = new Map<string, PostRecord[]>();
 /** Parses a whole replay file; a malformed line is an error naming the line. */
 export function parseReplayFile(text: string, file: string): PostRecord[] {
   const out: PostRecord[] = [];
-  text.split('\n').forEach((line, i) => {
+  withoutBom(text).split('\n').forEach((line, i) => {
     if (!line.trim()) return;
     let raw: unknown;
     try {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { run } from '../../src/cli/backtest.js';
+import { readSeries, run } from '../../src/cli/backtest.js';
 import { replaySeries } from '../../src/core/detect/replay-series.js';
 
 function writeSeries(dir: string): string {
@@ -43,6 +43,17 @@ describe('emberwatch backtest', () => {
     });
     assert.ok(decisions.some((d) => d.action === 'open'));
     assert.match(lines.join(''), /NAB \(all files together\): standard [\d.-]+, reward_low_FP [\d.-]+, reward_low_FN [\d.-]+/);
+  });
+
+  it('reads a series saved with a byte-order mark and CRLF, and names the line of a missing or non-numeric count', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ew-bt-'));
+    const file = path.join(dir, 'bom.csv');
+    writeFileSync(file, '\uFEFFtimestamp,value\r\n2015-03-02 00:00:00,12\r\n2015-03-02 00:05:00,14\r\n');
+    assert.deepEqual(readSeries(file).values, [12, 14]);
+    for (const [bad, shown] of [['', "''"], ['n/a', "'n/a'"]] as const) {
+      writeFileSync(file, `timestamp,value\n2015-03-02 00:00:00,12\n2015-03-02 00:05:00,${bad}\n`);
+      assert.throws(() => readSeries(file), (e: Error) => e.message === `${file}:3: bad value ${shown} (expected a number)`, bad);
+    }
   });
 
   it('prints usage and returns 2 without --out', async () => {

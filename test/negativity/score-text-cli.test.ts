@@ -51,6 +51,12 @@ describe('emberwatch score-text', () => {
     assert.match(err, /line 2/);
   });
 
+  it('reads a first line that starts with a byte-order mark (files saved by Windows tools)', async () => {
+    const { lines, err } = await score('\uFEFF{"id":1,"text":"terrible service"}\r\n{"id":2,"text":"ok"}\r\n');
+    assert.equal(err, '');
+    assert.deepEqual(lines.map((l) => [l['id'], l['negative']]), [[1, true], [2, false]]);
+  });
+
   it('skips blank lines and handles CRLF input', async () => {
     const { lines } = await score('{"id":1,"text":"a"}\r\n\r\n{"id":2,"text":"b"}\r\n');
     assert.deepEqual(lines.map((l) => l['id']), [1, 2]);

@@ -30,6 +30,12 @@ describe('lint-reply CLI', () => {
     assert.deepEqual(rows[0].findings[0].span, [0, 4]);
   });
 
+  it('reads a first line that starts with a byte-order mark', async () => {
+    const { code, rows } = await runStream(['\uFEFF' + JSON.stringify({ id: 'a', text: '暂不回应。' })]);
+    assert.equal(code, 0);
+    assert.deepEqual([rows[0].id, rows[0].deflecting], ['a', true]);
+  });
+
   it('reports a bad line and keeps going, exiting 1', async () => {
     const { code, rows } = await runStream(['not json', JSON.stringify({ id: 'b', text: 'No comment.' })]);
     assert.equal(code, 1);

@@ -26,6 +26,13 @@ describe('import of listening-tool exports', () => {
     assert.equal(r.requests, 0);
   });
 
+  it('reads the first JSONL row of a file that starts with a byte-order mark', async () => {
+    const cfg = importSource.parseConfig({ path: 'bom.jsonl', utc_offset_hours: 8 }, {});
+    const r = await importSource.poll(cfg, null, makeIO(NOW, { 'bom.jsonl': '\uFEFF' + jsonl }), makeCtx());
+    assert.ok(r.ok);
+    assert.deepEqual(r.posts.map((p) => p.externalId), ['bw-1', 'bw-3']);
+  });
+
   it('reads CSV with quotes, doubled quotes, newlines in fields, a BOM and mapped columns', async () => {
     const cfg = importSource.parseConfig({ path: 'x.csv', fields: 'followers=Reach' }, {});
     const r = await importSource.poll(cfg, null, makeIO(NOW, { 'x.csv': csv }), makeCtx());
