@@ -6,6 +6,16 @@ import { repoModel } from './helpers.js';
 // Customer-service complaints written for these tests (not from any data set). Most carry no
 // sentiment word at all: the failure itself is the complaint.
 const EN_COMPLAINTS = [
+  // Session 5 probes: a broken promise, a defect told without a sentiment word, a price rise, a
+  // repair that should be free, a hair in the food, a detour, sarcastic thanks, paid and not working.
+  "@Verizon charged me an activation fee I was told would be waived",
+  "@Apple my iPhone 7 battery drains in 3 hours since the update",
+  "@Netflix raising prices again while removing half the catalogue",
+  "@Ford dealership wants $900 for a repair that should be under warranty",
+  "@KFC found a hair in my bucket. lovely",
+  "@lyft driver took a weird route and charged me $40 for a 10 min ride",
+  "thanks @united for losing my luggage on my honeymoon",
+  "@Xbox paid for game pass and half the games won't download",
   "@skyjet my flight was cancelled and I've been on hold for 2 hours",
   "@skyjet flight 482 delayed again, third time this month",
   "@northtel I have been waiting 45 minutes to speak to someone",
@@ -166,6 +176,14 @@ const ZH_COMPLAINTS = [
 ];
 // Questions, thanks and praise addressed to the same kinds of brand: none of them is negative.
 const EN_NOT_NEGATIVE = [
+  "@SouthwestAir what time does check in open for tomorrow's 6am flight?",
+  "@Apple when is the new iPad coming out?",
+  "Samsung announces Galaxy S8 launch event for March 29",
+  "@Target do you price match Amazon?",
+  "@AmericanAir my flight is at 5, is the lounge open early?",
+  "Tesla delivers 25,000 cars in the second quarter",
+  "Google Pixel 2 hands-on: the camera is the star",
+  "@BestBuy black friday deals start when?",
   "what time does the store open?",
   "does the new phone come in green?",
   "@skyjet can I bring a stroller on board?",
