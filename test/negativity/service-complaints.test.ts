@@ -202,6 +202,10 @@ const EN_NOT_NEGATIVE = [
   "@Peloton hit 100 rides today!",
   "@Zoom any plans for a dark mode?",
   "@Safeway do you have oat milk in stock at the Castro store?",
+  // Asking what the policy is uses a complaint's words (refund, cancel) but is no complaint.
+  "@VirginAmerica can I get a refund if I cancel 24 hours before?",
+  "@united I need to change my flight to the 6pm, can you help?",
+  "@AmericanAir DM sent with my confirmation number",
   "what time does the store open?",
   "does the new phone come in green?",
   "@skyjet can I bring a stroller on board?",
@@ -283,6 +287,7 @@ const ZH_NOT_NEGATIVE = [
   "客服很耐心，给我解决了问题",
   "衣服质量挺好，会回购",
   "新品几号上市？",
+  "请问如果提前一天取消能退款吗？",
   "周年庆活动几点开始？",
 ];
 
