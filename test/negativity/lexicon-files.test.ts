@@ -93,7 +93,7 @@ describe('lexicon files', () => {
     const hand = shipped.filter((f) => !f.path.includes('learned-'));
     const without = buildNegativityModel(hand.filter((f) => !f.path.includes('zh-general-')));
     const withGeneral = buildNegativityModel(hand);
-    for (const text of ['出了事就甩锅，真让人心寒', '新闻看得我毛骨悚然']) {
+    for (const text of ['出了事就甩锅，真让人心寒', '新闻看得我毛骨悚然', '这届网友的素质真是一言难尽']) {
       assert.equal(scoreText(without, text).negative, false, `${text}: no brand-complaint word in it`);
       assert.equal(scoreText(withGeneral, text).negative, true, text);
     }

@@ -315,6 +315,16 @@ describe('questions and praise addressed to a brand', () => {
   }
 });
 
+describe('the sarcasm cue "服了" (I give up on you)', () => {
+  const model = repoModel();
+  it('needs a speaker or an addressee, not any 服 followed by 了 (羽绒服了: a down jacket)', () => {
+    const sarcasm = (text: string) => scoreText(model, text).evidence.some((e) => e.startsWith('cue sarcasm'));
+    assert.equal(sarcasm('入冬了，该买羽绒服了'), false);
+    assert.equal(sarcasm('我真服了这个客服'), true);
+    assert.equal(sarcasm('服了你们了，三天还没发货'), true);
+  });
+});
+
 describe('a complaint phrased as a question', () => {
   const model = repoModel();
   it('stays a complaint when the question carries the failure', () => {
