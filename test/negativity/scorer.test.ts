@@ -24,6 +24,17 @@ describe('negativity scorer', () => {
     });
   }
 
+  // Opinions of a product in its own words (session 5 probes: 8 of 20 such opinions were read as negative before
+  // the product-opinion terms in en-negative.tsv, 15 of 20 after; none of 20 product news posts is).
+  for (const text of ['Windows 11 feels like a downgrade from 10', 'that new Pepsi logo looks cheap', 'Cyberpunk on last gen consoles is unplayable',
+    'Instagram is just ads and reels now, I miss the old app', 'Starbucks coffee tastes burnt, always has', "the PS5 is way too big, doesn't fit anywhere",
+    "Amazon's search results are full of knockoffs"]) {
+    it(`reads the product opinion "${text}" as negative`, () => assert.equal(score(text).negative, true, score(text).evidence.join('; ')));
+  }
+  for (const text of ['Windows 11 widgets are actually useful', 'Galaxy S23 pre-orders open tomorrow', 'PS5 restock at Target this Thursday', 'Surface Pro 9 hands-on video']) {
+    it(`reads the product news "${text}" as not negative`, () => assert.equal(score(text).negative, false, score(text).evidence.join('; ')));
+  }
+
   it('flips a term under negation: "not good" is negative, "not bad" is not', () => {
     assert.ok(score('the food was not good').negativity > score('the food was good').negativity);
     assert.ok(score('honestly not bad').negativity < score('honestly bad').negativity);
