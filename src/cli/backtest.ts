@@ -4,11 +4,11 @@
  * out); with --windows, prints NAB scores from the project's own scorer.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { withoutBom } from '../lib/bom.js';
 import path from 'node:path';
 import process from 'node:process';
 import { replaySeries } from '../core/detect/replay-series.js';
 import { NAB_PROFILES, normalisedScore, scoreFile, windowsToRows, type FileScore } from '../core/nab/index.js';
+import { withoutBom } from '../lib/bom.js';
 
 export interface Series {
   name: string;

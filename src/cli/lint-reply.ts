@@ -3,13 +3,13 @@
  * in order, as each line arrives. Rules come from rules/reply-lint.yaml next to the source tree, not the cwd.
  */
 import { readFile } from 'node:fs/promises';
-import { withoutBom } from '../lib/bom.js';
 import path from 'node:path';
 import process from 'node:process';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { Readable, Writable } from 'node:stream';
 import { lintReply, parseLintRules, type LintRules } from '../core/reply-lint/index.js';
+import { withoutBom } from '../lib/bom.js';
 
 const RULES_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../rules/reply-lint.yaml');
 

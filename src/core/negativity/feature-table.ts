@@ -169,7 +169,7 @@ export class FeatureTable {
 
   /** Sets a feature's weight; a feature set twice keeps the last weight, as a Map would. */
   set(f: string, w: number): void {
-    this.setRange(this.own(f), 0, f.length, w);
+    this.setRange(f, 0, f.length, w);
   }
 
   /** set() for the feature written at text[start..end), e.g. a row of a learned file. */
@@ -196,10 +196,9 @@ export class FeatureTable {
     return this.order.map((s) => [this.name(s), this.weights[2 * s + 1]!]);
   }
 
-  /** Registers a text that names will be ranges of (the last one is reused). */
-  private own(text: string): string {
+  /** Registers a text that names will be ranges of (the last one is reused: a file's rows share it). */
+  private own(text: string): void {
     if (this.current === 0 || this.texts[this.current - 1] !== text) this.current = this.texts.push(text);
-    return text;
   }
 
   /** The slot of the feature at text[start..end), claimed (weight 0) if it is new. */
