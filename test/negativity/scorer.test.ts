@@ -35,6 +35,12 @@ describe('negativity scorer', () => {
     it(`reads the product news "${text}" as not negative`, () => assert.equal(score(text).negative, false, score(text).evidence.join('; ')));
   }
 
+  it('reads "ridiculously" and "insanely" as degree words: they take the sign of the word they modify', () => {
+    assert.equal(score('@Amazon ridiculously slow shipping, ordered 2 weeks ago').negative, true);
+    assert.equal(score('@Amazon ridiculously fast shipping, ordered last night').negative, false);
+    assert.ok(score('insanely good burrito').negativity < score('good burrito').negativity);
+  });
+
   it('flips a term under negation: "not good" is negative, "not bad" is not', () => {
     assert.ok(score('the food was not good').negativity > score('the food was good').negativity);
     assert.ok(score('honestly not bad').negativity < score('honestly bad').negativity);

@@ -222,6 +222,10 @@ const EN_NOT_NEGATIVE = [
   "@AmericanAir DM sent with my confirmation number",
   "@JetBlue landed 20 minutes early!",
   "@Amazon does prime include free returns?",
+  // Praise in words that are negative elsewhere (round eleven: 14 of 20 such posts right before its fixes).
+  "@Amazon ridiculously fast shipping, ordered last night and it's here",
+  "@Spotify can't stop listening to this playlist",
+  "@Google the pixel camera is scary good",
   "what time does the store open?",
   "does the new phone come in green?",
   "@skyjet can I bring a stroller on board?",
