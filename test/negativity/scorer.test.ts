@@ -74,6 +74,17 @@ describe('negativity scorer', () => {
     assert.ok(r.evidence.some((e) => e.includes('sarcasm')), r.evidence.join('; '));
   });
 
+  it('counts an English post with a strong negative term and no praise as negative, whatever its topic words', () => {
+    // "the new bmw grille" leans not-negative in the learned weights (product news); "hideous" alone decides.
+    const floored = (t: string) => score(t).evidence.some((e) => e.startsWith('floor:'));
+    const r = score('the new bmw grille is hideous');
+    assert.equal(r.negative, true, r.evidence.join('; '));
+    assert.equal(floored('the new bmw grille is hideous'), true);
+    // Not with praise beside it, nor with the term negated.
+    assert.equal(floored('the new bmw grille is hideous, the interior is gorgeous'), false);
+    assert.equal(score('the new bmw grille is not terrible').negative, false);
+  });
+
   it('tags topics gravest first, and only on posts that count', () => {
     const r = score('吃出虫子，还拉肚子，客服也不理人，投诉');
     assert.equal(r.topics[0], 'food-safety');

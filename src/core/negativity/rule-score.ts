@@ -25,6 +25,10 @@ export interface RuleScore {
   topics: Topic[];
   /** Sum of the post's Weibo emoticon codes (> 0 negative), 0 when it has none. */
   weiboCodes: number;
+  /** The strongest un-negated negative term as counted (degree and emphasis included), 0 when none. */
+  strongestNegative: number;
+  /** A term, emoji or emoticon counted toward positive (praise, or a negated negative term). */
+  praise: boolean;
 }
 
 /**
@@ -136,6 +140,8 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
   const emphasis = f.emphasis ? model.emphasis : 1;
   let termSum = 0;
   let weiboCodes = 0;
+  let strongest = 0;
+  let praise = false;
   for (const h of hits) {
     let v = h.value;
     if (h.entry.weiboCode) {
@@ -150,11 +156,13 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
     }
     termSum += v;
     const shown = v * emphasis;
+    if (v < 0) praise = true;
+    else if (!h.negated && shown > strongest) strongest = shown;
     evidence.push(note === '' && shown === h.entry.weight ? entryEvidence(h.entry) : `term "${h.entry.text}"${note} ${fmt(shown)}`);
   }
   if (emphasis !== 1 && hits.length > 0) evidence.push(`emphasis !!/?? ×${emphasis}`);
   logit += termSum * emphasis;
-  return { logit, evidence, complaintIntent, complaintIfNegative, topics: [...topics], weiboCodes };
+  return { logit, evidence, complaintIntent, complaintIfNegative, topics: [...topics], weiboCodes, strongestNegative: strongest, praise };
 }
 
 /**
