@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { detectLang, scoreText } from '../../src/core/negativity/index.js';
+import { buildNegativityModel, detectLang, scoreText } from '../../src/core/negativity/index.js';
+import { readLexiconFiles } from '../../src/lexicon/load-lexicons.js';
 import { TOPICS } from '../../src/core/types.js';
-import { BRAND_POSTS, repoModel } from './helpers.js';
+import { BRAND_POSTS, repoModel, repoRoot } from './helpers.js';
 
 const model = repoModel();
 const score = (t: string) => scoreText(model, t);
@@ -74,15 +76,25 @@ describe('negativity scorer', () => {
     assert.ok(r.evidence.some((e) => e.includes('sarcasm')), r.evidence.join('; '));
   });
 
-  it('counts an English post with a strong negative term and no praise as negative, whatever its topic words', () => {
-    // "the new bmw grille" leans not-negative in the learned weights (product news); "hideous" alone decides.
-    const floored = (t: string) => score(t).evidence.some((e) => e.startsWith('floor:'));
-    const r = score('the new bmw grille is hideous');
-    assert.equal(r.negative, true, r.evidence.join('; '));
-    assert.equal(floored('the new bmw grille is hideous'), true);
-    // Not with praise beside it, nor with the term negated.
-    assert.equal(floored('the new bmw grille is hideous, the interior is gorgeous'), false);
-    assert.equal(score('the new bmw grille is not terrible').negative, false);
+  it('counts an English post with a strong negative term and no praise as negative, whatever the learned part says', () => {
+    // The hand-written rules as shipped, with learned weights that pull every post hard toward not negative.
+    const hand = readLexiconFiles(path.join(repoRoot, 'rules')).filter((f) => !path.basename(f.path).startsWith('learned-'));
+    const doubtful = buildNegativityModel([
+      ...hand,
+      { path: 'lexicons/learned-en.tsv', text: '<bias>\t-3\n' },
+      { path: 'lexicons/learned-zh.tsv', text: '<bias>\t-3\n' },
+    ]);
+    const s = (t: string) => scoreText(doubtful, t);
+    const floored = (t: string) => s(t).evidence.some((e) => e.startsWith('floor:'));
+    assert.equal(s('the new grille is hideous').negative, true);
+    assert.equal(floored('the new grille is hideous'), true);
+    // Not with praise beside it, nor with the term negated, nor for a milder word, nor in Chinese.
+    assert.equal(floored('the new grille is hideous, the interior is gorgeous'), false);
+    assert.equal(floored('the new grille is not terrible'), false);
+    assert.equal(floored('the new grille is bad'), false);
+    assert.equal(floored('新款的格栅太难看了'), false);
+    // The shipped model: "the new bmw grille" reads as product news in the learned weights, "hideous" decides.
+    assert.equal(score('the new bmw grille is hideous').negative, true);
   });
 
   it('tags topics gravest first, and only on posts that count', () => {

@@ -46,6 +46,27 @@ const EN_COMPLAINTS = [
   "@Hyundai engine light on again, 3rd time at the dealer this year",
   "@AmericanAir you charged me a bag fee twice",
   "@att my autopay went through twice this month",
+  // Session 6, later probe rounds of product opinions (half or fewer caught before their fixes).
+  'the new kindle update removed the page turn buttons i actually used',
+  'ordered a large pizza from dominos and it was the size of a medium',
+  '@Fitbit my sleep data has been blank for 3 nights',
+  "my iphone 15 gets so hot when charging i can't hold it",
+  '@Spotify why did my downloaded playlists vanish',
+  '@Canon printer says out of ink after 20 pages',
+  'the lululemon leggings went see-through after two washes',
+  'apple maps took me down a dirt road',
+  'my garmin watch lost gps halfway through the marathon',
+  "wendy's fries were cold and limp",
+  '@PlayStation the new firmware made my controller disconnect every 10 min',
+  'my lg tv turns itself off during movies',
+  '@Logitech my mouse started double clicking after a month',
+  'my vitamix lid cracked the first week',
+  '@Spectrum internet goes out every night at 11',
+  '@Nike the sole on my air max separated after 3 weeks',
+  '@Uber driver drove off with my luggage in the trunk',
+  'the new firefox update reset all my settings',
+  'chick-fil-a forgot the sauce again',
+  '@Target my drive up order has been "preparing" for an hour',
   // Round eight, implicit complaints: 27 of 35 right before its fixes (these 8 were missed).
   "@united seriously?",
   "@Comcast I just want to talk to a human",
@@ -398,6 +419,10 @@ describe('product opinions told without a sentiment word', () => {
     "instagram's algorithm only shows me ads now",
     'the new twitter app is slower than the old one',
     'youtube ads are now unskippable and 30 seconds long. no thanks',
+    'the ring app takes forever to load the live view',
+    'the new youtube tv price is $83 a month now lol no',
+    'my new nikes already have a hole in the toe',
+    'the new mac keyboard keys stick constantly',
   ]) {
     it(`counts "${text}" as negative`, () => {
       const r = scoreText(model, text);
