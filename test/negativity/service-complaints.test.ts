@@ -239,6 +239,15 @@ const ZH_COMPLAINTS = [
   "健身房说好的随时可退卡，现在各种理由拖着",
   "说好的24小时发货呢？都三天了",
   "双十一说好的优惠呢？",
+  // Session 6: Weibo-style product complaints, 22 of 30 right before their fixes (these 8 were missed).
+  '新买的扫地机器人每天都卡在沙发底下',
+  '华为手机升级完系统以后电池一天两充',
+  '小米手环戴了一个月表带就断了',
+  '瑞幸今天的拿铁跟白开水一样',
+  '微信更新以后聊天记录没了，找了一晚上',
+  '买的会员一集广告九十秒，还不能跳过',
+  '刚买的电动牙刷充一次电只能用三天',
+  '电视开机广告三十秒，关都关不掉',
 ];
 // Questions, thanks and praise addressed to the same kinds of brand: none of them is negative.
 const EN_NOT_NEGATIVE = [
