@@ -67,6 +67,12 @@ const EN_COMPLAINTS = [
   'the new firefox update reset all my settings',
   'chick-fil-a forgot the sauce again',
   '@Target my drive up order has been "preparing" for an hour',
+  // Round 21, conference-floor posts about tech brands (30 plain ones all right, 6 of 10 complaints before).
+  'the ipad 2 smart cover already scratched the screen',
+  'google maps sent us to a venue that closed last year',
+  'the iphone autocorrect keeps changing google to goggle',
+  // "late" written "Late Flight", as one public airline-tweet set spells it (its word replacement).
+  '@united flight is Late Flight again',
   // Round eight, implicit complaints: 27 of 35 right before its fixes (these 8 were missed).
   "@united seriously?",
   "@Comcast I just want to talk to a human",
@@ -432,6 +438,7 @@ describe('product opinions told without a sentiment word', () => {
     'the new youtube tv price is $83 a month now lol no',
     'my new nikes already have a hole in the toe',
     'the new mac keyboard keys stick constantly',
+    'the ipad 2 has no retina display, what a letdown',
   ]) {
     it(`counts "${text}" as negative`, () => {
       const r = scoreText(model, text);
