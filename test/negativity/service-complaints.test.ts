@@ -73,6 +73,17 @@ const EN_COMPLAINTS = [
   'the iphone autocorrect keeps changing google to goggle',
   // "late" written "Late Flight", as one public airline-tweet set spells it (its word replacement).
   '@united flight is Late Flight again',
+  // Round 22, airline complaints written fresh after the rounds above: 19 of 30 right before their fixes.
+  '@AmericanAir the gate agent gave my seat to a standby passenger',
+  "@JetBlue 2 hours on the tarmac and now they're deplaning us",
+  '@SouthwestAir your agent told me one thing and the desk told me another',
+  "@Delta i paid for wifi and it hasn't worked once this flight",
+  '@Alaska_Air the kiosk ate my boarding pass',
+  "@united i've been rebooked 3 times and i'm still in chicago",
+  '@AmericanAir no vegetarian meal even though i requested one at booking',
+  '@Frontier they made me check my bag at the gate and charged me for it',
+  '@united the toilets on this plane have been out of order the whole flight',
+  "@Delta sent my bag to atlanta. i'm in seattle",
   // Round eight, implicit complaints: 27 of 35 right before its fixes (these 8 were missed).
   "@united seriously?",
   "@Comcast I just want to talk to a human",
@@ -261,6 +272,8 @@ const EN_NOT_NEGATIVE = [
   "@Apple when is the new iPad coming out?",
   "Samsung announces Galaxy S8 launch event for March 29",
   "@Target do you price match Amazon?",
+  // A question about what the plane has: it read 0.504 on learned weights alone after one refit.
+  "@Delta does the a350 have power outlets in economy?",
   "@AmericanAir my flight is at 5, is the lounge open early?",
   "Tesla delivers 25,000 cars in the second quarter",
   "Google Pixel 2 hands-on: the camera is the star",
@@ -439,6 +452,7 @@ describe('product opinions told without a sentiment word', () => {
     'my new nikes already have a hole in the toe',
     'the new mac keyboard keys stick constantly',
     'the ipad 2 has no retina display, what a letdown',
+    '@Spirit $65 for a carry on is robbery',
   ]) {
     it(`counts "${text}" as negative`, () => {
       const r = scoreText(model, text);
