@@ -84,6 +84,14 @@ const EN_COMPLAINTS = [
   '@Frontier they made me check my bag at the gate and charged me for it',
   '@united the toilets on this plane have been out of order the whole flight',
   "@Delta sent my bag to atlanta. i'm in seattle",
+  // Round 23, the last fresh round: 14 of 25 complaints and opinions right before their fixes (25 of 25 plain posts).
+  "@Comcast tech was supposed to come between 8 and 12. it's 3pm",
+  'the sony tv remote stopped pairing after one week',
+  '@Wingstop 20 boneless wings and 6 of them were just breading',
+  'the philips hue app forgot all my rooms',
+  'the kitchenaid stand mixer bowl scratched after a month',
+  "the new lenovo laptop came with 12 trial apps i can't uninstall",
+  '@Ticketmaster the fees were 40% of the ticket price',
   // Round eight, implicit complaints: 27 of 35 right before its fixes (these 8 were missed).
   "@united seriously?",
   "@Comcast I just want to talk to a human",
@@ -265,6 +273,9 @@ const ZH_COMPLAINTS = [
   '买的会员一集广告九十秒，还不能跳过',
   '刚买的电动牙刷充一次电只能用三天',
   '电视开机广告三十秒，关都关不掉',
+  // Round 24: 13 of 15 right before their fixes (these 2 were missed).
+  '@顺丰速运 说好的次日达，三天了还在转运中',
+  '理发店办了卡第二个月就关门了',
 ];
 // Questions, thanks and praise addressed to the same kinds of brand: none of them is negative.
 const EN_NOT_NEGATIVE = [
