@@ -68,7 +68,10 @@ export function parseBrand(file: RuleFile, env: Record<string, string | undefine
   if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(id)) f.fail('id', 'must be lowercase letters, digits and dashes');
   const timezone = f.str('timezone', 'UTC')!;
   if (!validTimezone(timezone)) f.fail('timezone', `unknown IANA timezone ${JSON.stringify(timezone)}`);
-  const names = f.sub('names');
+  const brandName = f.str('name');
+  const namesField = f.sub('names');
+  const names = { zh: namesField?.str('zh', null) ?? undefined, en: namesField?.str('en', null) ?? undefined };
+  const aliases = f.strs('aliases');
   const queries = f.list('queries').map((q) => {
     q.only(['lang', 'must', 'exclude']);
     const must = q.strs('must');
@@ -94,9 +97,9 @@ export function parseBrand(file: RuleFile, env: Record<string, string | undefine
   const playbooks = f.obj.playbooks === undefined ? null : f.strs('playbooks');
   return {
     id,
-    name: f.str('name'),
-    names: { zh: names?.str('zh', null) ?? undefined, en: names?.str('en', null) ?? undefined },
-    aliases: f.strs('aliases'),
+    name: brandName,
+    names,
+    aliases,
     timezone,
     windowMs: f.num('window_minutes', 5, 1, 1440) * 60_000,
     lang: f.oneOf('lang', ['zh', 'en'] as const, 'en'),
@@ -104,7 +107,8 @@ export function parseBrand(file: RuleFile, env: Record<string, string | undefine
     ownAccounts: f.strs('own_accounts').map((h) => h.toLowerCase()),
     sources,
     playbooks,
-    negativity: parseBrandNegativity(f.obj.negativity, file.path),
+    // The brand's own names carry no learned weight in its posts (brand-overrides.ts, ownNames).
+    negativity: { ...parseBrandNegativity(f.obj.negativity, file.path), ownNames: [brandName, ...Object.values(names).filter((x): x is string => !!x), ...aliases] },
     usualReach: f.obj.usual_reach === undefined ? null : f.num('usual_reach', 0, 1, 1e9),
     file: file.path,
   };

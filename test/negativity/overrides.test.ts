@@ -33,6 +33,22 @@ describe('brand overrides', () => {
     assert.ok(scoreText(model, text, { extraPositive: ['sick deals'] }).negativity < scoreText(model, text).negativity);
   });
 
+  it('gives the brand\'s own one-word names no learned weight in its posts, and keeps the rest of the score', () => {
+    // "toyota" and its letter groups lean hard toward not negative in the learned weights (news in the tweets).
+    const text = 'the new toyota infotainment lags behind every tap';
+    const plain = scoreText(model, text);
+    const own = scoreText(model, text, { ownNames: ['Toyota', '丰田', 'Toyota Motor'] });
+    assert.ok(plain.evidence.some((e) => /learned "(toyota|#oyot)"/.test(e)), plain.evidence.join('; '));
+    assert.ok(!own.evidence.some((e) => /learned "(toyota|#<toy|#toyo|#oyot|#yota|#ota>)"/.test(e)), own.evidence.join('; '));
+    assert.ok(own.negativity > plain.negativity, `${own.negativity} vs ${plain.negativity}`);
+    assert.ok(own.evidence.some((e) => e.startsWith('term "lags"')), own.evidence.join('; '));
+    // Names of more than one word, and Chinese names, change nothing; nor does another brand's name.
+    assert.equal(scoreText(model, text, { ownNames: ['Toyota Motor', '丰田'] }).negativity, plain.negativity);
+    assert.equal(scoreText(model, text, { ownNames: ['Honda'] }).negativity, plain.negativity);
+    // And the next post scored without the brand reads the name again.
+    assert.equal(scoreText(model, text).negativity, plain.negativity);
+  });
+
   it('reads the negativity block of a brand file', () => {
     assert.deepEqual(parseBrandNegativity({ extra_negative: ['recall'], ignore: ['Killer'] }, 'brands/acme.yaml'), { extraNegative: ['recall'], ignore: ['Killer'] });
     assert.deepEqual(parseBrandNegativity(undefined, 'brands/acme.yaml'), {});

@@ -12,12 +12,21 @@ export interface BrandNegativityOverrides {
   ignore?: string[];
   /** The brand's adaptive layer, trained on user corrections (see trainCorrections). */
   adaptive?: AdaptiveModel;
+  /**
+   * The brand's own names and aliases (from the brand file, not from `negativity:`). Those that are one
+   * English word carry no learned weight in its posts: the weights were fitted on tweets about many topics,
+   * where a name leans one way by what was in the news ("toyota" and its letter groups read -1.5), and in a
+   * brand's own stream that lean would move every post by the same amount, a different one per brand.
+   */
+  ownNames?: string[];
 }
 
 export interface CompiledOverrides {
   ignore: RegExp | null;
   extraNegative: string[];
   extraPositive: string[];
+  /** ownNames that are one English word, lower-cased as the scorer reads words. */
+  ownWords: string[];
 }
 
 export const EXTRA_TERM_LOGIT = 1.5;
@@ -41,6 +50,7 @@ export function compileOverrides(o: BrandNegativityOverrides): CompiledOverrides
     ignore: alts.length ? new RegExp(alts.join('|'), 'giu') : null,
     extraNegative: (o.extraNegative ?? []).map((t) => t.toLowerCase().trim()).filter(Boolean),
     extraPositive: (o.extraPositive ?? []).map((t) => t.toLowerCase().trim()).filter(Boolean),
+    ownWords: [...new Set((o.ownNames ?? []).map((t) => t.trim().toLowerCase()).filter((t) => /^[a-z0-9]+$/.test(t)))],
   };
   cache.set(o, c);
   return c;

@@ -65,7 +65,7 @@ export function scoreText(model: NegativityModel, text: string, brand?: BrandNeg
   const o = brand ? compileOverrides(brand) : null;
   const t = o?.ignore ? text.replace(o.ignore, ' ') : text;
   const acc = accumulatorFor(model);
-  acc.reset();
+  acc.reset(o?.ownWords);
   const lower = t.toLowerCase();
   const f = visitLowered(lower, acc);
   const rules = scoreRules(model, f, lower);

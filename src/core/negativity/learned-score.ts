@@ -13,6 +13,7 @@ const { gramChar, GRAM } = feat;
 const HAN_COUNT = 0x9fff - 0x4e00 + 1;
 const PAIR_CACHE_BITS = 14;
 const PAIR_CACHE = 1 << PAIR_CACHE_BITS;
+const NO_WORDS: readonly string[] = [];
 
 export interface LearnedScore {
   logit: number;
@@ -65,14 +66,17 @@ export class LearnedAccumulator implements FeatureVisitor {
   private readonly pairW = new Float64Array(PAIR_CACHE);
   private prevCode = -1;
   private curCode = -1;
+  /** Words whose own learned weight (and grams) is left out for this text: the brand's own names. */
+  private neutral: readonly string[] = NO_WORDS;
 
   constructor(private readonly model: NegativityModel) {
     this.en = model.learned.en.table;
     this.zh = model.learned.zh.table;
   }
 
-  /** Clears the sums so the accumulator can score another text. */
-  reset(): void {
+  /** Clears the sums so the accumulator can score another text; `neutral` words count for nothing in it. */
+  reset(neutral: readonly string[] = NO_WORDS): void {
+    this.neutral = neutral;
     this.sum = this.w1 = this.w2 = 0;
     this.slot1 = this.slot2 = -1;
     this.table1 = this.table2 = null;
@@ -95,20 +99,28 @@ export class LearnedAccumulator implements FeatureVisitor {
   }
 
   private visit(t: FeatureTable, a: number, b: number, negated: boolean): void {
+    this.step(a, b);
+    if (negated) this.note(t, negA(a), negB(b));
+    else this.note(t, a, b);
+  }
+
+  /** Moves the pair window on to a unit with hashes a, b. */
+  private step(a: number, b: number): void {
     this.prevCode = this.curCode = -1;
     this.prevA = this.curA;
     this.prevB = this.curB;
     this.curA = a;
     this.curB = b;
-    if (negated) this.note(t, negA(a), negB(b));
-    else this.note(t, a, b);
   }
 
   word(word: string, negated: boolean): void {
+    // A neutral word still forms pairs with its neighbours ("toyota infotainment"); only its own weight goes.
+    if (this.neutral.length !== 0 && this.neutral.includes(word)) return this.step(hashA(word), hashB(word));
     this.visit(this.en, hashA(word), hashB(word), negated);
   }
 
   wordGrams(word: string, negated: boolean): void {
+    if (this.neutral.length !== 0 && this.neutral.includes(word)) return;
     // The window of four code units slides along "<word>": each step reads one new unit.
     const end = word.length + 2;
     let c1 = gramChar(word, 0);
