@@ -42,6 +42,7 @@ describe('brand overrides', () => {
     assert.ok(!own.evidence.some((e) => /learned "(toyota|#<toy|#toyo|#oyot|#yota|#ota>)"/.test(e)), own.evidence.join('; '));
     assert.ok(own.negativity > plain.negativity, `${own.negativity} vs ${plain.negativity}`);
     assert.ok(own.evidence.some((e) => e.startsWith('term "lags"')), own.evidence.join('; '));
+    assert.equal(scoreText(model, text, { ownNames: ['TOYOTA'] }).negativity, own.negativity, 'read in lower case, as the scorer reads words');
     // Names of more than one word, and Chinese names, change nothing; nor does another brand's name.
     assert.equal(scoreText(model, text, { ownNames: ['Toyota Motor', '丰田'] }).negativity, plain.negativity);
     assert.equal(scoreText(model, text, { ownNames: ['Honda'] }).negativity, plain.negativity);

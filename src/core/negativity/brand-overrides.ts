@@ -1,6 +1,7 @@
 /** Per-brand overrides from the brand's rules file under `negativity:`, validated and compiled once. */
 import { ConfigError } from '../errors.js';
 import type { AdaptiveModel } from './adaptive.js';
+import { normaliseWord } from './features.js';
 
 /** Per-brand additions from `rules/brands/*.yaml` under `negativity:`. */
 export interface BrandNegativityOverrides {
@@ -25,7 +26,7 @@ export interface CompiledOverrides {
   ignore: RegExp | null;
   extraNegative: string[];
   extraPositive: string[];
-  /** ownNames that are one English word, lower-cased as the scorer reads words. */
+  /** ownNames that are one English word, as the scorer reads words (lower case, long letter runs cut to two). */
   ownWords: string[];
 }
 
@@ -50,7 +51,7 @@ export function compileOverrides(o: BrandNegativityOverrides): CompiledOverrides
     ignore: alts.length ? new RegExp(alts.join('|'), 'giu') : null,
     extraNegative: (o.extraNegative ?? []).map((t) => t.toLowerCase().trim()).filter(Boolean),
     extraPositive: (o.extraPositive ?? []).map((t) => t.toLowerCase().trim()).filter(Boolean),
-    ownWords: [...new Set((o.ownNames ?? []).map((t) => t.trim().toLowerCase()).filter((t) => /^[a-z0-9]+$/.test(t)))],
+    ownWords: [...new Set((o.ownNames ?? []).map((t) => t.trim().toLowerCase()).filter((t) => /^[a-z0-9]+$/.test(t)).map(normaliseWord))],
   };
   cache.set(o, c);
   return c;
