@@ -31,10 +31,10 @@ const LEARNED_DOUBT_IN_COMPLAINT = 0.5;
 /**
  * An English post with a strong hand-written negative term ("hideous", "terrible", "very bad") and no
  * praise at all counts as negative whatever the learned part says: fitted on general tweets, it reads a
- * post's topic words ("the new bmw grille") as leaning neutral, and a short post has little else. On the
- * SemEval dev parts a floor at 1.4-2.2 gained 0-0.0025 on each (never lost) at every shift from 0.75 to 1.25 (at 1.6
- * and shift 0.95: +0.0007 and +0.0010); at 1.2 it lost 0.004-0.010, terms that weak are often slang. On the
- * Chinese dev part it lost (reviews 0.908 -> 0.905), so it is English only.
+ * post's topic words ("the new bmw grille") as leaning neutral, and a short post has little else.
+ * On the SemEval dev parts a floor at 1.4-2.2 gained 0-0.0025 on each (never lost) at every shift from
+ * 0.75 to 1.25 (at 1.6 and shift 0.95: +0.0007 and +0.0010); at 1.2 it lost 0.004-0.010, terms that weak
+ * are often slang. On the Chinese dev part it lost (reviews 0.908 -> 0.905), so it is English only.
  */
 const STRONG_TERM = 1.6;
 
