@@ -93,6 +93,9 @@ describe('negativity scorer', () => {
     assert.equal(floored('the new grille is not terrible'), false);
     assert.equal(floored('the new grille is bad'), false);
     assert.equal(floored('新款的格栅太难看了'), false);
+    // Praise before a "but" is what the post turns away from: it does not hold the floor back; praise after it does.
+    assert.equal(floored('I usually love the new grille but this one is hideous'), true);
+    assert.equal(floored('the new grille is hideous but I love the interior'), false);
     // The shipped model: "the new bmw grille" reads as product news in the learned weights, "hideous" decides.
     assert.equal(score('the new bmw grille is hideous').negative, true);
   });

@@ -503,3 +503,81 @@ describe('complaint words in posts that are no complaint', () => {
     }
   });
 });
+
+// Rounds 25 and 26 (session 7): 360 posts written by a helper that had not seen the rules (airline tweets, tech and
+// consumer brand tweets, Weibo posts), scored before any fix: 279 right. These were missed then and are caught now.
+// None of the new English patterns matches a SemEval training tweet.
+const ROUND_25_COMPLAINTS = [
+  '@USAirways 2 hr hold time just to change a seat?? come on',
+  '@VirginAmerica wifi out the entire flight LAX-JFK. paid $12 for it',
+  '@JetBlue you really gonna make me pay $25 to check a bag on a $300 ticket',
+  '@united one agent at the help desk in IAH. line of 200 people.',
+  '@united seriously?? again??',
+  '@Delta oversold again and now im "involuntarily denied boarding". missing my sisters rehearsal dinner',
+  '@AmericanAir website throwing an error every time I try to pay. all morning',
+  "@JetBlue stroller came back bent. it was gate checked. who's paying for that",
+  '@united customer care told me to call the airport. the airport told me to call customer care.',
+  '@SouthwestAir "high call volume" message and then it just disconnects. 6 tries',
+  "@USAirways so I'm just supposed to sleep on the floor in PHL? ok",
+  '@VirginAmerica sent 3 emails about the jacket I left on board. crickets',
+  'third replacement xbox controller this year and the left stick is drifting again',
+  'Tesla service center says 6 week wait for a door handle. a door handle.',
+  '#nike running shoes, sole peeling off after 3 weeks http://t.co/7HdwQpZ3aN',
+  '@AmazonHelp prime 2 day shipping turned into 6 days lol what am i paying for',
+  'gmail down for over an hour and i have a deadline at 5',
+  "starbucks wrote Shawn on my cup again, its Sean, and the latte is basically warm milk",
+  '2 months into the new macbook pro and the E key already sticks. butterfly keyboard strikes again',
+  'itunes sync wiped my whole library. 4000 songs. gone',
+  'Comcast tech window 8-12. it is now 2:30. no call no show',
+  'skype drops the call every 5 minutes like clockwork',
+  'ios 11 on my iphone 6 and it takes 5 seconds to open messages',
+  'joycon drift on my second pair now @NintendoAmerica',
+  'ps4 stuck on the blinking blue light again @AskPlayStation',
+  'netflix raised prices again and removed half the shows i actually watch',
+  '#某品牌手机# 充电口用了半年就接触不良，保修期刚好过了两天',
+  '天天加班到十一点，加班费一分没有，还说我们不够有狼性',
+  '刚买的扫地机器人，第二天就在客厅原地转圈不动了[doge]',
+  '宽带报修，说48小时内上门，今天已经第五天了',
+  '电动车放楼下又被偷了，这是今年第二辆',
+  '等了半年的演唱会临时取消，退票还要扣20%手续费',
+  '说好今天上午送货安装，我请了半天假在家等，打电话去问，说师傅排不过来改明天了。扣的工资谁给我出？',
+  '医保报销跑了四个窗口，每个都说不归他们管',
+];
+
+describe('round 25-26 complaints, written without sight of the rules', () => {
+  const model = repoModel();
+  for (const text of ROUND_25_COMPLAINTS) {
+    it(`counts "${text}" as a negative complaint`, () => {
+      const r = scoreText(model, text);
+      assert.equal(r.negative, true, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
+      assert.equal(r.complaint, true, r.evidence.join('; '));
+    });
+  }
+
+  it('reads staff conduct and a sarcastic thanks as negative', () => {
+    for (const text of [
+      '@SouthwestAir FA on 3321 talked to the guy in 12B like he was a child. totally uncalled for',
+      'windows decided to install updates in the middle of my presentation. thanks @Microsoft 🙄',
+    ]) {
+      const r = scoreText(model, text);
+      assert.equal(r.negative, true, `${text}: negativity ${r.negativity}: ${r.evidence.join('; ')}`);
+    }
+  });
+
+  // The same new patterns kept out of everyday posts (each checked before and after the change).
+  for (const text of [
+    "@VirginAmerica first time flying you and now I'm spoiled ✈️",
+    'anyone down for pizza tonight?',
+    'my cat loves to sleep on the floor by the heater',
+    'passed my driving test after 3 attempts!',
+    'every time I try to sing my dog howls along lol',
+    'sent 3 emails before lunch, productive morning',
+    'my friends always make me pay for dinner haha',
+  ]) {
+    it(`does not count "${text}" as negative or as a complaint`, () => {
+      const r = scoreText(model, text);
+      assert.equal(r.negative, false, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
+      assert.equal(r.complaint, false, r.evidence.join('; '));
+    });
+  }
+});

@@ -27,7 +27,7 @@ export interface RuleScore {
   weiboCodes: number;
   /** The strongest un-negated negative term as counted (degree and emphasis included), 0 when none. */
   strongestNegative: number;
-  /** A term, emoji or emoticon counted toward positive (praise, or a negated negative term). */
+  /** A term, emoji or emoticon counted toward positive (praise, or a negated negative term), not before a contrast. */
   praise: boolean;
 }
 
@@ -51,6 +51,8 @@ interface Hit {
   entry: PhraseEntry;
   value: number;
   negated: boolean;
+  /** Before a contrast ("I usually love you guys but…"): counted half, and its praise does not guard the floor. */
+  beforeContrast: boolean;
 }
 
 /** found[k] = 1 for each of the gate's `patterns` patterns (intents, topics) that matches the text; null when none does. */
@@ -97,14 +99,17 @@ function lexiconHits(model: NegativityModel, units: string[]): Hit[] {
       degree = degreeLeft > 0 ? degree * e.weight : e.weight;
       degreeLeft = DEGREE_SCOPE;
     } else if (e.kind === 'contrast') {
-      for (const h of hits) h.value *= BEFORE_CONTRAST;
+      for (const h of hits) {
+        h.value *= BEFORE_CONTRAST;
+        h.beforeContrast = true;
+      }
       negLeft = 0;
     } else {
       // "不想上班[泪]": a mood mark is never flipped by a negation before it.
       const negated = negLeft > 0 && !e.symbol;
       let value = e.weight * (degreeLeft > 0 ? degree : 1);
       if (negated) value *= value > 0 ? NEGATED_NEGATIVE : NEGATED_POSITIVE;
-      hits.push({ entry: e, value, negated });
+      hits.push({ entry: e, value, negated, beforeContrast: false });
       negLeft = 0;
       degreeLeft = 0;
     }
@@ -156,7 +161,7 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
     }
     termSum += v;
     const shown = v * emphasis;
-    if (v < 0) praise = true;
+    if (v < 0) praise ||= !h.beforeContrast;
     else if (!h.negated && shown > strongest) strongest = shown;
     evidence.push(note === '' && shown === h.entry.weight ? entryEvidence(h.entry) : `term "${h.entry.text}"${note} ${fmt(shown)}`);
   }
