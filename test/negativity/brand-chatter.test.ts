@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { scoreText } from '../../src/core/negativity/index.js';
 import { repoModel } from './helpers.js';
+import { CHATTER_BRANDS, zhEverydayChatter, zhNeutralChatter } from '../../src/lexicon/neutral-chatter.js';
 
 const CHATTER: Record<string, string[]> = {
   'Chinese announcements': ['官方公告：本店春节期间营业时间调整为上午十点到晚上八点', '小米新店下周六在人民路开业', '新品上市，欢迎大家到店品尝', '比亚迪的新车下个月交付', '农夫山泉出了一款新的茶饮料', '618活动从下周一开始，记得提前加购物车'],
@@ -54,5 +55,17 @@ describe('plain brand chatter is not negative', () => {
 
   it('needs some negative evidence: a post of only brand and product names is not negative', () => {
     for (const text of ['鹿鸣咖啡', '华为 小米 苹果', 'Lumen Coffee', '鹿鸣咖啡 Lumen Coffee', '']) assert.equal(scoreText(model, text).negative, false, text);
+  });
+});
+
+describe('generated everyday chatter for the Chinese tuning set', () => {
+  it('fills every slot, repeats itself for a seed, and names no brand', () => {
+    const posts = zhEverydayChatter(500, 13);
+    assert.deepEqual(zhEverydayChatter(500, 13), posts);
+    assert.notDeepEqual(zhEverydayChatter(500, 14), posts);
+    for (const p of posts) assert.doesNotMatch(p, /[{}]/, p);
+    for (const p of posts) for (const b of CHATTER_BRANDS) assert.ok(!p.includes(b), `${b} in ${p}`);
+    // The brand chatter does name them: the check above can fail.
+    assert.ok(zhNeutralChatter(50, 7).some((p) => CHATTER_BRANDS.some((b) => p.includes(b))));
   });
 });

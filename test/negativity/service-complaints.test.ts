@@ -581,3 +581,37 @@ describe('round 25-26 complaints, written without sight of the rules', () => {
     });
   }
 });
+
+// Round 27 (session 7): two more Weibo sets written apart from the rules and the templates of neutral-chatter.ts —
+// 200 plain and happy posts, and 150 mixed. Before the everyday chatter, 23 of the 200 plain posts were flagged.
+describe('round 27 Weibo posts, written without sight of the rules', () => {
+  const model = repoModel();
+  for (const text of [
+    '排队三小时，到我了窗口说系统维护，让明天再来。明天我还得再请一天假？[微笑]',
+    '检查预约排到了一个半月以后，医生说最好一周内做。',
+    '报了个英语班，说好的外教一对一，上了两节课换成了大学生兼职。',
+    '点的麻辣烫吃完拉了一晚上肚子',
+    '工资又拖了。说好的十五号，今天都二十八号了',
+    '京东买的冰箱送来门是凹的，客服让我自己拍视频',
+  ]) {
+    it(`counts "${text}" as a negative complaint`, () => {
+      const r = scoreText(model, text);
+      assert.equal(r.negative, true, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
+      assert.equal(r.complaint, true, r.evidence.join('; '));
+    });
+  }
+  for (const text of [
+    '宝宝今天会叫妈妈了，激动到原地转圈',
+    '骑共享单车去图书馆，十五分钟',
+    '第一次去西安，三天两晚应该怎么安排路线？#西安旅游#',
+    '今日冬至，北方吃饺子南方吃汤圆，你们那边吃什么？#冬至#',
+    '【地铁14号线东段今天起开通试运营】全长约30公里，共设车站16座，首班车6:00发车。http://t.cn/A6Mn8Rt2',
+    '整理了衣柜，清出来两大袋旧衣服，打算捐掉',
+  ]) {
+    it(`does not count the everyday post "${text}" as negative`, () => {
+      const r = scoreText(model, text);
+      assert.equal(r.negative, false, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
+      assert.equal(r.complaint, false, r.evidence.join('; '));
+    });
+  }
+});
