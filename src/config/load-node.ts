@@ -11,8 +11,10 @@ export function readRulesDir(dir: string): RuleFile[] {
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {
       const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (RULE_FILE.test(name) && !/README/i.test(name)) out.push({ path: relative(dir, p).split(sep).join('/'), text: readFileSync(p, 'utf8') });
+      // rules/examples/ holds labelled posts the derive script fits on, not rules: the app and the Worker skip it.
+      if (statSync(p).isDirectory()) {
+        if (relative(dir, p) !== 'examples') walk(p);
+      } else if (RULE_FILE.test(name) && !/README/i.test(name)) out.push({ path: relative(dir, p).split(sep).join('/'), text: readFileSync(p, 'utf8') });
     }
   };
   walk(dir);

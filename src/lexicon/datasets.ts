@@ -135,3 +135,34 @@ export function weibo(split: 'train' | 'test' | 'all'): Labelled[] {
     .filter(([review]) => split === 'all' || (bucket(review!) === 0) === (split === 'test'))
     .map(([review, label]) => ({ text: review!, negative: ['0', '1', '5', '6'].includes(label!.trim()) }));
 }
+
+/** Where the hand-labelled example posts live: rules/examples/<lang>.tsv (written for Emberwatch, in the repo). */
+export function examplesFile(lang: 'en' | 'zh'): string {
+  return path.join(repoRoot, 'rules/examples', `${lang}.tsv`);
+}
+
+/**
+ * Parses an examples file: `negative<TAB>text` or `not-negative<TAB>text` per line, `#` comments and blank lines
+ * skipped. A line with another label, or without text, is an error that names the file and line.
+ */
+export function parseExamples(text: string, file: string): Labelled[] {
+  const out: Labelled[] = [];
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.replace(/\r$/, '');
+    if (line.trim() === '' || line.startsWith('#')) return;
+    const tab = line.indexOf('\t');
+    const label = tab < 0 ? line : line.slice(0, tab);
+    const post = tab < 0 ? '' : line.slice(tab + 1).trim();
+    if ((label !== 'negative' && label !== 'not-negative') || post === '') {
+      throw new Error(`${file}:${i + 1}: expected "negative" or "not-negative", a tab, then the post; got ${JSON.stringify(line.slice(0, 60))}`);
+    }
+    out.push({ text: post, negative: label === 'negative' });
+  });
+  return out;
+}
+
+/** The hand-labelled example posts of a language; none when the file is absent. */
+export function writtenExamples(lang: 'en' | 'zh'): Labelled[] {
+  const file = examplesFile(lang);
+  return existsSync(file) ? parseExamples(readFileSync(file, 'utf8'), path.relative(repoRoot, file)) : [];
+}

@@ -4,6 +4,9 @@ import { ConfigError, type RuleFile } from '../../src/core/errors.js';
 import { buildNegativityModel, scoreText } from '../../src/core/negativity/index.js';
 import { readLexiconFiles } from '../../src/lexicon/load-lexicons.js';
 import path from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { readRulesDir } from '../../src/config/load-node.js';
+import { parseExamples, writtenExamples } from '../../src/lexicon/datasets.js';
 import { repoRoot } from './helpers.js';
 
 const shipped = readLexiconFiles(path.join(repoRoot, 'rules'));
@@ -107,5 +110,38 @@ describe('lexicon files', () => {
     assert.equal(scoreText(handOnly, 'terrible service, still waiting for my refund').negative, true);
     assert.equal(scoreText(handOnly, 'new store opening on saturday').negative, false);
     assert.equal(scoreText(handOnly, '质量很好，非常满意').negative, false);
+  });
+});
+
+describe('labelled example posts (rules/examples/en.tsv)', () => {
+  it('parses the shipped file: both labels, and no post twice', () => {
+    const examples = writtenExamples('en');
+    assert.ok(examples.some((e) => e.negative) && examples.some((e) => !e.negative));
+    assert.equal(new Set(examples.map((e) => e.text)).size, examples.length);
+  });
+
+  it('names the file and line of a line it cannot read', () => {
+    const good = parseExamples('# a comment\n\nnegative\tmy order never came\nnot-negative\tthanks!\n', 'x.tsv');
+    assert.deepEqual(good, [
+      { text: 'my order never came', negative: true },
+      { text: 'thanks!', negative: false },
+    ]);
+    assert.throws(() => parseExamples('negative\tok\nneg\tmy order never came\n', 'x.tsv'), /x\.tsv:2: expected "negative" or "not-negative"/);
+    assert.throws(() => parseExamples('not-negative\t  \n', 'x.tsv'), /x\.tsv:1:/);
+  });
+
+  it('holds no post that a test scores, so the tests stay out of sample', () => {
+    const tests = readdirSync(path.join(repoRoot, 'test'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.tsx?$/.test(f))
+      .map((f) => readFileSync(path.join(repoRoot, 'test', f), 'utf8'))
+      .join('\n');
+    const inTests = writtenExamples('en').filter((e) => [e.text, e.text.replace(/'/g, "\\'"), e.text.replace(/"/g, '\\"')].some((t) => tests.includes(t)));
+    assert.deepEqual(inTests.map((e) => e.text), []);
+  });
+
+  it('is not loaded as rules by the app or bundled into the Worker', () => {
+    const files = readRulesDir(path.join(repoRoot, 'rules'));
+    assert.ok(files.some((f) => f.path.startsWith('lexicons/')));
+    assert.deepEqual(files.filter((f) => f.path.startsWith('examples/')), []);
   });
 });
