@@ -124,11 +124,11 @@ function tsv(lang: Lang, t: Trained, sources: string, note: string): string {
 }
 
 /**
- * How many times the English main model sees each post of rules/examples/en.tsv (the vector words are fitted on the
- * tweets alone). Chosen in session 7 on the SemEval dev parts and on 300 posts of round 28 kept out of the examples
- * (src/lexicon/README.md).
+ * How much each post of rules/examples/en.tsv counts in the English main model, as tweets (the vector words are
+ * fitted on the tweets alone). Chosen in session 7 on the SemEval dev parts and on 300 posts of round 28 kept out
+ * of the examples (src/lexicon/README.md).
  */
-const EXAMPLE_REPEAT = 3;
+const EXAMPLE_WEIGHT = 3;
 
 function sets(lang: Lang): { all: Labelled[]; train: Labelled[]; dev: Labelled[]; examples: Labelled[]; sources: string } {
   if (lang === 'en') {
@@ -138,8 +138,8 @@ function sets(lang: Lang): { all: Labelled[]; train: Labelled[]; dev: Labelled[]
       all: semevalTrain(),
       train: semevalTrain(devFiles),
       dev: devFiles.flatMap(semevalFile),
-      examples: Array.from({ length: EXAMPLE_REPEAT }, () => examples).flat(),
-      sources: `SemEval 2013–2016 tweets in semeval-train/ and, in the main model, the ${examples.length} posts of rules/examples/en.tsv ×${EXAMPLE_REPEAT}; dev = the two 2016 dev files`,
+      examples,
+      sources: `SemEval 2013–2016 tweets in semeval-train/ and, in the main model, the ${examples.length} posts of rules/examples/en.tsv (each counting ${EXAMPLE_WEIGHT}×); dev = the two 2016 dev files`,
     };
   }
   const real = [...zhReviewsTrain(), ...weibo('train')];
@@ -185,8 +185,8 @@ function main(): void {
     const all = toDocs(rules, s.all, lang);
     const dev = toDocs(rules, s.dev, lang);
     // The examples join the main model only (two copies: the vector words add to their offsets in each pass).
-    const examplesForProbe = toDocs(rules, s.examples, lang);
-    const examplesForFinal = toDocs(rules, s.examples, lang);
+    const examplesForProbe = toDocs(rules, s.examples, lang).map((d) => ({ ...d, weight: EXAMPLE_WEIGHT }));
+    const examplesForFinal = toDocs(rules, s.examples, lang).map((d) => ({ ...d, weight: EXAMPLE_WEIGHT }));
     if (lang === 'en') {
       const vectors = loadWordVectors(VECTOR_WORDS);
       const o = { ...VECTORS, lexicon: { valences: loadVaderValences(), scale: VADER_SCALE, split: true } };

@@ -10,6 +10,11 @@ export interface TrainDoc {
   negative: boolean;
   /** Optional dense features (the same length for every document), e.g. a mean word vector. */
   dense?: Float32Array;
+  /**
+   * How much this document counts (default 1): a weight of 3 moves the model as three copies would, while
+   * `minCount` still counts it once, so a word seen in one such document is not kept for that alone.
+   */
+  weight?: number;
 }
 
 export interface TrainOptions {
@@ -92,7 +97,7 @@ function fit(docs: TrainDoc[], vocabulary: string[], o: TrainOptions): Trained {
       const x = d.dense;
       if (x) for (let j = 0; j < dims; j++) z += u[j]! * x[j]!;
       const p = 1 / (1 + Math.exp(-z));
-      const g = (p - (d.negative ? 1 : 0)) * (d.negative ? wNeg : wPos);
+      const g = (p - (d.negative ? 1 : 0)) * (d.negative ? wNeg : wPos) * (d.weight ?? 1);
       gb2 += g * g;
       bias -= (o.rate * g) / Math.sqrt(gb2);
       for (const id of ids) {
