@@ -124,9 +124,9 @@ function tsv(lang: Lang, t: Trained, sources: string, note: string): string {
 }
 
 /**
- * How much each post of rules/examples/en.tsv counts in the English main model, as tweets (the vector words are
- * fitted on the tweets alone). Chosen in session 7 on the SemEval dev parts and on 300 posts of round 28 kept out
- * of the examples (src/lexicon/README.md).
+ * The weight of each post of rules/examples/en.tsv in the English main model (`TrainDoc.weight`; the vector words
+ * are fitted on the tweets alone). Chosen in session 7 on the SemEval dev parts and on rounds 28 and 30, kept out of
+ * the examples while measured (src/lexicon/README.md).
  */
 const EXAMPLE_WEIGHT = 3;
 
@@ -139,7 +139,7 @@ function sets(lang: Lang): { all: Labelled[]; train: Labelled[]; dev: Labelled[]
       train: semevalTrain(devFiles),
       dev: devFiles.flatMap(semevalFile),
       examples,
-      sources: `SemEval 2013–2016 tweets in semeval-train/ and, in the main model, the ${examples.length} posts of rules/examples/en.tsv (each counting ${EXAMPLE_WEIGHT}×); dev = the two 2016 dev files`,
+      sources: `SemEval 2013–2016 tweets in semeval-train/ and, in the main model, the ${examples.length} posts of rules/examples/en.tsv (weight ${EXAMPLE_WEIGHT}); dev = the two 2016 dev files`,
     };
   }
   const real = [...zhReviewsTrain(), ...weibo('train')];

@@ -11,8 +11,10 @@ export interface TrainDoc {
   /** Optional dense features (the same length for every document), e.g. a mean word vector. */
   dense?: Float32Array;
   /**
-   * How much this document counts (default 1): a weight of 3 moves the model as three copies would, while
-   * `minCount` still counts it once, so a word seen in one such document is not kept for that alone.
+   * How much this document counts (default 1): its gradient is multiplied by it, while `minCount` still counts it
+   * once, so a word seen in one such document is not kept for that alone. AdaGrad scales each feature's step by
+   * its own past gradients, so a word seen only in heavy documents moves about as at weight 1; a word the other
+   * documents have too (and the bias) leans further toward the heavy ones. Not the same as copies.
    */
   weight?: number;
 }
