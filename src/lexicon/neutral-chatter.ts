@@ -117,27 +117,23 @@ function seeded(seed: number): () => number {
   return () => ((s = Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
 }
 
-/** Returns `count` neutral Chinese brand-chatter posts, the same ones on every call (seeded). */
-export function zhNeutralChatter(count: number, seed = 7): string[] {
+/** `count` posts, the i-th made from template i (cycling) by `fill`, with a seeded pick: the same on every call. */
+function generate(templates: string[], count: number, seed: number, fill: (template: string, pick: (xs: string[]) => string) => string): string[] {
   const r = seeded(seed);
   const pick = (xs: string[]): string => xs[Math.floor(r() * xs.length)]!;
-  const out: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const t = TEMPLATES[i % TEMPLATES.length]!;
-    out.push(t.replace('{b}', pick(CHATTER_BRANDS)).replace('{p}', pick(PRODUCTS)).replace('{d}', pick(DAYS)).replace('{l}', pick(PLACES)).replace('{n}', pick(COUNTS)).replace('{w}', pick(WHO)));
-  }
-  return out;
+  return Array.from({ length: count }, (_, i) => fill(templates[i % templates.length]!, pick));
 }
+
+/** Returns `count` neutral Chinese brand-chatter posts, the same ones on every call (seeded). */
+export function zhNeutralChatter(count: number, seed = 7): string[] {
+  return generate(TEMPLATES, count, seed, (t, pick) =>
+    t.replace('{b}', pick(CHATTER_BRANDS)).replace('{p}', pick(PRODUCTS)).replace('{d}', pick(DAYS)).replace('{l}', pick(PLACES)).replace('{n}', pick(COUNTS)).replace('{w}', pick(WHO)),
+  );
+}
+
+const LIFE_SLOTS: Record<string, string[]> = { t: TERMS, f: FOODS, c: CITIES, d: DAYS, x: WEATHER, r: TRANSIT, l: PLACES_LIFE, n: NEWS, h: THINGS, k: TEAMS, o: WHO, m: DIGITS, q: DIGITS, p: PETS, w: WHO };
 
 /** Returns `count` neutral everyday Chinese posts that name no brand, the same ones on every call (seeded). */
 export function zhEverydayChatter(count: number, seed = 13): string[] {
-  const r = seeded(seed);
-  const pick = (xs: string[]): string => xs[Math.floor(r() * xs.length)]!;
-  const out: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const t = LIFE_TEMPLATES[i % LIFE_TEMPLATES.length]!;
-    const slots: Record<string, string[]> = { t: TERMS, f: FOODS, c: CITIES, d: DAYS, x: WEATHER, r: TRANSIT, l: PLACES_LIFE, n: NEWS, h: THINGS, k: TEAMS, o: WHO, m: DIGITS, q: DIGITS, p: PETS, w: WHO };
-    out.push(t.replace(/\{([a-z])\}/g, (_, k: string) => pick(slots[k]!)));
-  }
-  return out;
+  return generate(LIFE_TEMPLATES, count, seed, (t, pick) => t.replace(/\{([a-z])\}/g, (_, k: string) => pick(LIFE_SLOTS[k]!)));
 }

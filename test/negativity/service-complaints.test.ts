@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { scoreText } from '../../src/core/negativity/index.js';
+import { scoreText, type NegativityModel } from '../../src/core/negativity/index.js';
 import { repoModel } from './helpers.js';
 
 // Customer-service complaints written for these tests (not from any data set). Most carry no
@@ -504,6 +504,28 @@ describe('complaint words in posts that are no complaint', () => {
   });
 });
 
+/** One test per post: it counts as negative and as a complaint. */
+function itCountsComplaints(model: NegativityModel, texts: string[]): void {
+  for (const text of texts) {
+    it(`counts "${text}" as a negative complaint`, () => {
+      const r = scoreText(model, text);
+      assert.equal(r.negative, true, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
+      assert.equal(r.complaint, true, r.evidence.join('; '));
+    });
+  }
+}
+
+/** One test per post: it counts neither as negative nor as a complaint. */
+function itCountsPlain(model: NegativityModel, texts: string[]): void {
+  for (const text of texts) {
+    it(`does not count "${text}" as negative or as a complaint`, () => {
+      const r = scoreText(model, text);
+      assert.equal(r.negative, false, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
+      assert.equal(r.complaint, false, r.evidence.join('; '));
+    });
+  }
+}
+
 // Rounds 25 and 26 (session 7): 360 posts written by a helper that had not seen the rules (airline tweets, tech and
 // consumer brand tweets, Weibo posts), scored before any fix: 279 right. These were missed then and are caught now.
 // None of the new English patterns matches a SemEval training tweet.
@@ -546,13 +568,7 @@ const ROUND_25_COMPLAINTS = [
 
 describe('round 25-26 complaints, written without sight of the rules', () => {
   const model = repoModel();
-  for (const text of ROUND_25_COMPLAINTS) {
-    it(`counts "${text}" as a negative complaint`, () => {
-      const r = scoreText(model, text);
-      assert.equal(r.negative, true, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
-      assert.equal(r.complaint, true, r.evidence.join('; '));
-    });
-  }
+  itCountsComplaints(model, ROUND_25_COMPLAINTS);
 
   it('reads staff conduct and a sarcastic thanks as negative', () => {
     for (const text of [
@@ -565,7 +581,7 @@ describe('round 25-26 complaints, written without sight of the rules', () => {
   });
 
   // The same new patterns kept out of everyday posts (each checked before and after the change).
-  for (const text of [
+  itCountsPlain(model, [
     "@VirginAmerica first time flying you and now I'm spoiled ✈️",
     'anyone down for pizza tonight?',
     'my cat loves to sleep on the floor by the heater',
@@ -573,47 +589,29 @@ describe('round 25-26 complaints, written without sight of the rules', () => {
     'every time I try to sing my dog howls along lol',
     'sent 3 emails before lunch, productive morning',
     'my friends always make me pay for dinner haha',
-  ]) {
-    it(`does not count "${text}" as negative or as a complaint`, () => {
-      const r = scoreText(model, text);
-      assert.equal(r.negative, false, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
-      assert.equal(r.complaint, false, r.evidence.join('; '));
-    });
-  }
+  ]);
 });
 
 // Round 27 (session 7): two more Weibo sets written apart from the rules and the templates of neutral-chatter.ts —
 // 200 plain and happy posts, and 150 mixed. Before the everyday chatter, 23 of the 200 plain posts were flagged.
 describe('round 27 Weibo posts, written without sight of the rules', () => {
   const model = repoModel();
-  for (const text of [
+  itCountsComplaints(model, [
     '排队三小时，到我了窗口说系统维护，让明天再来。明天我还得再请一天假？[微笑]',
     '检查预约排到了一个半月以后，医生说最好一周内做。',
     '报了个英语班，说好的外教一对一，上了两节课换成了大学生兼职。',
     '点的麻辣烫吃完拉了一晚上肚子',
     '工资又拖了。说好的十五号，今天都二十八号了',
     '京东买的冰箱送来门是凹的，客服让我自己拍视频',
-  ]) {
-    it(`counts "${text}" as a negative complaint`, () => {
-      const r = scoreText(model, text);
-      assert.equal(r.negative, true, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
-      assert.equal(r.complaint, true, r.evidence.join('; '));
-    });
-  }
-  for (const text of [
+  ]);
+  itCountsPlain(model, [
     '宝宝今天会叫妈妈了，激动到原地转圈',
     '骑共享单车去图书馆，十五分钟',
     '第一次去西安，三天两晚应该怎么安排路线？#西安旅游#',
     '今日冬至，北方吃饺子南方吃汤圆，你们那边吃什么？#冬至#',
     '【地铁14号线东段今天起开通试运营】全长约30公里，共设车站16座，首班车6:00发车。http://t.cn/A6Mn8Rt2',
     '整理了衣柜，清出来两大袋旧衣服，打算捐掉',
-  ]) {
-    it(`does not count the everyday post "${text}" as negative`, () => {
-      const r = scoreText(model, text);
-      assert.equal(r.negative, false, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
-      assert.equal(r.complaint, false, r.evidence.join('; '));
-    });
-  }
+  ]);
 });
 
 // Round 28 (session 7): 150 customer-service tweets to company accounts across nine domains and 150 tweets about
@@ -621,7 +619,7 @@ describe('round 27 Weibo posts, written without sight of the rules', () => {
 // 125/150 and 129/150 right (the fixes of rounds 25-27 had changed none of them); these were missed.
 describe('round 28 complaints and opinions, written without sight of the rules', () => {
   const model = repoModel();
-  for (const text of [
+  itCountsComplaints(model, [
     '@Costco gas station at the Burbank location has been closed 3 days in a row',
     '@NissanUSA bluetooth in my rogue disconnects evry time i start the car',
     '@AMCTheatres sound cut out for the last 20 min of the movie',
@@ -644,13 +642,7 @@ describe('round 28 complaints and opinions, written without sight of the rules',
     'my battery on the 4S lasts maybe till lunch. what happened @apple',
     "Google search now shows my friends' Google+ posts above actual results. nobody asked for this",
     'why does the new #twitter make me click 3 times to see my mentions',
-  ]) {
-    it(`counts "${text}" as a negative complaint`, () => {
-      const r = scoreText(model, text);
-      assert.equal(r.negative, true, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
-      assert.equal(r.complaint, true, r.evidence.join('; '));
-    });
-  }
+  ]);
 
   it('reads "a ghost town" as negative', () => {
     const r = scoreText(model, 'Google+ is just a ghost town with circles');
@@ -658,20 +650,14 @@ describe('round 28 complaints and opinions, written without sight of the rules',
   });
 
   // Two false alarms of round 28, and everyday posts in the words of the new patterns.
-  for (const text of [
+  itCountsPlain(model, [
     '@Target the dollar spot this month is dangerous for my wallet 😂',
     '@eBay how long does a dispute decision usually take?',
     'when the power goes out we play board games',
     'its been ages since we hung out!',
     "the call dropped, I'll ring you back in 5",
     'second one this year to get engaged, congrats guys',
-  ]) {
-    it(`does not count "${text}" as negative or as a complaint`, () => {
-      const r = scoreText(model, text);
-      assert.equal(r.negative, false, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
-      assert.equal(r.complaint, false, r.evidence.join('; '));
-    });
-  }
+  ]);
 });
 
 // Round 30 (session 7): 150 airline tweets in the style of February 2015 and 150 tweets about brands of many
@@ -679,7 +665,7 @@ describe('round 28 complaints and opinions, written without sight of the rules',
 // the session's first rules and weights, 0.930 and 0.857 with its last before these fixes.
 describe('round 30 complaints, written without sight of the rules', () => {
   const model = repoModel();
-  for (const text of [
+  itCountsComplaints(model, [
     '@AmericanAir paid for priority boarding and they boarded everyone at once anyway',
     '@VirginAmerica why are fares to LAX suddenly $400 more for the same dates i looked at yesterday',
     '@united hey how about answering the phone',
@@ -692,25 +678,13 @@ describe('round 30 complaints, written without sight of the rules', () => {
     '@Walmart why are there 30 registers and only 2 open on a saturday afternoon',
     'Windows 10 decided to update itself in the middle of my presentation. thanks microsoft',
     'Burger King fries soggy and cold tonight #BK',
-  ]) {
-    it(`counts "${text}" as a negative complaint`, () => {
-      const r = scoreText(model, text);
-      assert.equal(r.negative, true, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
-      assert.equal(r.complaint, true, r.evidence.join('; '));
-    });
-  }
-  for (const text of [
+  ]);
+  itCountsPlain(model, [
     '@SouthwestAir you guys never let me down #LUV',
     '@Airbnb is the cleaning fee refunded if we cancel?',
     '@Costco rotisserie chicken still $4.99. never change',
     '@LushLtd bath bombs smell amazing, whole flat smells like a sweet shop',
-  ]) {
-    it(`does not count "${text}" as negative or as a complaint`, () => {
-      const r = scoreText(model, text);
-      assert.equal(r.negative, false, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
-      assert.equal(r.complaint, false, r.evidence.join('; '));
-    });
-  }
+  ]);
 
   it('reads a fraudulent charge that was refunded as no fraud complaint', () => {
     const r = scoreText(model, 'Huge thanks to @monzo for refunding a fraudulent charge within an hour 🙏');
