@@ -692,3 +692,19 @@ describe('round 30 complaints, written without sight of the rules', () => {
     assert.ok(!r.evidence.some((e) => e.startsWith('complaint scam-fraud')), r.evidence.join('; '));
   });
 });
+
+// Round 31 (session 7): 150 Weibo posts about brands, written blind to the rules. With the session's first rules
+// and weights 126/150 right, with its last 125/150 (the Chinese changes of the session did not show here); these
+// were missed and became rules.
+describe('round 31 Weibo complaints, written without sight of the rules', () => {
+  const model = repoModel();
+  itCountsComplaints(model, [
+    '运营商给我改了套餐，没有短信没有电话，这个月话费多了68。',
+    '咖啡店会员卡里还有300多，门店突然关了，总部电话一直无人接听。',
+    '新车提回来第二天，后备箱关不上。',
+    '同一家店同一个菜，我手机上比同事贵4块。',
+    '物业费今年涨了三成，电梯还是三天两头停。',
+    '续费的时候一个价，新用户另一个价，老用户活该呗',
+    '说好的24小时发货，今天第五天。',
+  ]);
+});
