@@ -672,6 +672,7 @@ describe('round 30 complaints, written without sight of the rules', () => {
     '@Delta 45 min to get bags off the plane at JFK. just standing here watching the belt',
     '@Delta the sky club in DTW is a zoo and half the outlets dont work',
     '@USAirways 4th delay notification tonight for 1772 out of CLT. just tell us the truth',
+    'Tried the new pumpkin spice donut at Dunkin. tasted like a candle',
     '@Ford 2015 Focus transmission shuddering again. 4th time in the shop this year',
     'So @Verizon throttles my "unlimited" data after 22GB. guess unlimited means something diffrent now',
     'Love how @DoorDash says 25 min and it shows up cold an hour later',
