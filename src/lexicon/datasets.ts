@@ -137,7 +137,7 @@ export function weibo(split: 'train' | 'test' | 'all'): Labelled[] {
 }
 
 /** Where the hand-labelled example posts live: rules/examples/<lang>.tsv (written for Emberwatch, in the repo). */
-export function examplesFile(lang: 'en' | 'zh'): string {
+function examplesFile(lang: 'en' | 'zh'): string {
   return path.join(repoRoot, 'rules/examples', `${lang}.tsv`);
 }
 

@@ -184,9 +184,10 @@ function main(): void {
     const train = toDocs(rules, s.train, lang);
     const all = toDocs(rules, s.all, lang);
     const dev = toDocs(rules, s.dev, lang);
-    // The examples join the main model only (two copies: the vector words add to their offsets in each pass).
+    // The examples join the main model only: scored once, then two copies, as each pass adds the vector words to
+    // their offsets.
     const examplesForProbe = toDocs(rules, s.examples, lang).map((d) => ({ ...d, weight: EXAMPLE_WEIGHT }));
-    const examplesForFinal = toDocs(rules, s.examples, lang).map((d) => ({ ...d, weight: EXAMPLE_WEIGHT }));
+    const examplesForFinal = examplesForProbe.map((d) => ({ ...d }));
     if (lang === 'en') {
       const vectors = loadWordVectors(VECTOR_WORDS);
       const o = { ...VECTORS, lexicon: { valences: loadVaderValences(), scale: VADER_SCALE, split: true } };
