@@ -515,6 +515,16 @@ function itCountsComplaints(model: NegativityModel, texts: string[]): void {
   }
 }
 
+/** One test per post: it counts as negative (a complaint or not: sadness and worry are no complaint). */
+function itCountsNegative(model: NegativityModel, texts: string[]): void {
+  for (const text of texts) {
+    it(`counts "${text}" as negative`, () => {
+      const r = scoreText(model, text);
+      assert.equal(r.negative, true, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
+    });
+  }
+}
+
 /** One test per post: it counts neither as negative nor as a complaint. */
 function itCountsPlain(model: NegativityModel, texts: string[]): void {
   for (const text of texts) {
@@ -708,4 +718,45 @@ describe('round 31 Weibo complaints, written without sight of the rules', () => 
     '续费的时候一个价，新用户另一个价，老用户活该呗',
     '说好的24小时发货，今天第五天。',
   ]);
+});
+
+// Round 32 (session 8): 450 posts written blind to the rules (customer-service tweets, brand tweets, Weibo posts),
+// scored before any fix: 129/150, 109/150 and 121/150 right. These were missed then and are caught now; the plain
+// ones were false alarms. None of the new English patterns matches a SemEval training tweet it should not (one
+// "what's your … policy?" question, and #…fail hashtags: 25 tweets, 84% negative).
+describe('round 32 posts, written without sight of the rules', () => {
+  const model = repoModel();
+  itCountsComplaints(model, [
+    '@AmericanAir love paying $45 for "main cabin extra" so i can sit next to the lav in a seat that doesn\'t recline 👍 #AAfail',
+    '@SouthernRailUK paid £4k for a season ticket to stand in the vestibule every day #southernfail',
+    '@MTA 40 mins waiting for the L at bedford. the countdown clock just says "delay" lol thanks',
+    "@RoyalMail paid for special delivery guaranteed by 1pm. it's 5:30. still at the depot",
+    '@dominos ordered at 7:10, tracker has said "quality check" for 50 minutes. is my pizza ok',
+    '@EDFEnergy my direct debit went up from £62 to £140 a month. i use less than last year',
+    '@Hilton is there anyone at the front desk of the garden inn midtown? been calling since 10pm',
+    '@McDonalds is the ice cream machine ever working. genuinely asking. 3 locations tonight',
+    '呵呵，联通的信号在我家只有一格，打个电话得跑到阳台上，交的钱可一分没少',
+    '4S店保养一次一千二，换个机油滤芯就说要换刹车片，当我们不懂车呢？',
+  ]);
+  itCountsNegative(model, [
+    "switched back to my old iPhone 4. the new one just isn't worth the hassle",
+    '工行的ATM吞卡了，周六网点不处理，让我下周一带身份证来。那我这两天喝西北风吗',
+    '今天算是体验到航空公司的"超售"了，值机的时候被告知没座了，改签到明天',
+    '今天又是重度雾霾，出门戴口罩都不管用，嗓子疼了一整天 #北京雾霾#',
+    '被放鸽子了。约好的七点，我在餐厅等到八点半，最后收到一条"临时有事"。',
+    '今年又要一个人在外地过年了，给家里打电话的时候假装很开心。',
+    '马航的消息到现在还没有结果，看着那些家属的采访，心里堵得慌 #为MH370祈祷#',
+  ]);
+  itCountsPlain(model, [
+    "Google Home just told my kid a knock knock joke and he hasn't stopped laughing",
+    'Zoom stock up 20% as remote work explodes',
+    '//@央视新闻: 【台风"彩虹"今日登陆】广东沿海地区请注意防范，出行注意安全。大家注意安全啊',
+    '有没有好看的美剧推荐？刚追完《生活大爆炸》，剧荒了',
+  ]);
+
+  it('reads the words of a title in 《》 as a name: no explosion in 《生活大爆炸》', () => {
+    const r = scoreText(model, '刚追完《生活大爆炸》');
+    assert.ok(!r.evidence.some((e) => e.includes('爆炸')), r.evidence.join('; '));
+    assert.ok(scoreText(model, '楼下餐馆煤气罐爆炸了').evidence.some((e) => e.includes('爆炸')));
+  });
 });

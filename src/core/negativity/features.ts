@@ -56,6 +56,16 @@ export function normaliseWord(raw: string): string {
   return squeeze(base.replace(/['’]/g, ''));
 }
 
+/**
+ * A work's title in 《》 (a show, book, song or film: 《生活大爆炸》, 《人民的名义》) says nothing of the poster's
+ * feelings, so its words are dropped before scoring and training: "爆炸" in a sitcom's name is no explosion.
+ */
+const TITLE = /《[^《》\n]{1,40}》/g;
+
+export function withoutTitles(text: string): string {
+  return text.includes('《') ? text.replace(TITLE, '《》') : text;
+}
+
 /** Receives the features of a text as they are found, without building strings for them. */
 export interface FeatureVisitor {
   word(word: string, negated: boolean): void;

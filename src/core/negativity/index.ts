@@ -7,7 +7,7 @@
 import type { NegativityResult } from '../types.js';
 import { adaptiveLogit } from './adaptive.js';
 import { compileOverrides, EXTRA_TERM_LOGIT, type BrandNegativityOverrides } from './brand-overrides.js';
-import { extractFeatures, visitLowered } from './features.js';
+import { extractFeatures, visitLowered, withoutTitles } from './features.js';
 import { langFromCounts } from './lang.js';
 import { LearnedAccumulator } from './learned-score.js';
 import type { NegativityModel } from './model.js';
@@ -64,7 +64,7 @@ function learnedEvidence(feature: string, weight: number): string {
 /** Scores one text; `brand` adds the brand's extra and ignored terms and its adaptive layer. */
 export function scoreText(model: NegativityModel, text: string, brand?: BrandNegativityOverrides): NegativityResult {
   const o = brand ? compileOverrides(brand) : null;
-  const t = o?.ignore ? text.replace(o.ignore, ' ') : text;
+  const t = withoutTitles(o?.ignore ? text.replace(o.ignore, ' ') : text);
   const acc = accumulatorFor(model);
   acc.reset(o?.ownWords);
   const lower = t.toLowerCase();
