@@ -113,12 +113,14 @@ describe('lexicon files', () => {
   });
 });
 
-describe('labelled example posts (rules/examples/en.tsv)', () => {
-  it('parses the shipped file: both labels, and no post twice', () => {
-    const examples = writtenExamples('en');
-    assert.ok(examples.some((e) => e.negative) && examples.some((e) => !e.negative));
-    assert.equal(new Set(examples.map((e) => e.text)).size, examples.length);
-  });
+describe('labelled example posts (rules/examples/en.tsv, zh.tsv)', () => {
+  for (const lang of ['en', 'zh'] as const) {
+    it(`parses the shipped ${lang}.tsv: both labels, and no post twice`, () => {
+      const examples = writtenExamples(lang);
+      assert.ok(examples.some((e) => e.negative) && examples.some((e) => !e.negative));
+      assert.equal(new Set(examples.map((e) => e.text)).size, examples.length);
+    });
+  }
 
   it('names the file and line of a line it cannot read', () => {
     const good = parseExamples('# a comment\n\nnegative\tmy order never came\nnot-negative\tthanks!\n', 'x.tsv');
@@ -135,7 +137,7 @@ describe('labelled example posts (rules/examples/en.tsv)', () => {
       .filter((f) => /\.tsx?$/.test(f))
       .map((f) => readFileSync(path.join(repoRoot, 'test', f), 'utf8'))
       .join('\n');
-    const inTests = writtenExamples('en').filter((e) => [e.text, e.text.replace(/'/g, "\\'"), e.text.replace(/"/g, '\\"')].some((t) => tests.includes(t)));
+    const inTests = [...writtenExamples('en'), ...writtenExamples('zh')].filter((e) => [e.text, e.text.replace(/'/g, "\\'"), e.text.replace(/"/g, '\\"')].some((t) => tests.includes(t)));
     assert.deepEqual(inTests.map((e) => e.text), []);
   });
 
