@@ -760,3 +760,25 @@ describe('round 32 posts, written without sight of the rules', () => {
     assert.ok(scoreText(model, '楼下餐馆煤气罐爆炸了').evidence.some((e) => e.includes('爆炸')));
   });
 });
+
+// Round 34 (session 8): 200 Weibo posts written blind to the rules, scored before any fix: 163/200 with the Chinese
+// examples (and 154 without). Sadness told plainly, sarcastic thanks beside [微笑], and internet slang; these were
+// missed then and are caught now.
+describe('round 34 Weibo posts, written without sight of the rules', () => {
+  const model = repoModel();
+  itCountsNegative(model, [
+    '真是太感谢某宝客服了，一个问题回答了二十遍“亲亲您好，这边帮您反馈哦”[微笑]',
+    '我家的老狗今天走了，十四岁，陪我从初中到工作。',
+    '爱豆塌房了，三年的青春喂了狗。',
+    '梅西又在点球大战倒下了，蓝瘦香菇，不想说话。',
+    '看得我手都在抖，希望严惩。//@法制快报:【男子虐待继女被刑拘】警方已介入调查。',
+    '我真是谢谢你啊，把车停在消防通道还顺手挡住了我的电动车[微笑]',
+  ]);
+
+  it('reads a death in the family or of a pet as sadness, not as a complaint', () => {
+    const r = scoreText(model, '外婆昨晚走了。');
+    assert.ok(r.evidence.some((e) => e.startsWith('cue bereavement')), r.evidence.join('; '));
+    assert.equal(r.complaint, false);
+    assert.ok(!scoreText(model, '妈妈今天走了两万步，说腿有点酸').evidence.some((e) => e.startsWith('cue bereavement')));
+  });
+});
