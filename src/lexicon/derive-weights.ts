@@ -77,13 +77,12 @@ type Doc = TrainDoc & { en: string[] };
 
 function toDocs(rules: NegativityModel, data: Labelled[], lang: Lang): Doc[] {
   return data.map((d) => {
-    const text = withoutTitles(d.text);
-    const f = extractFeatures(text);
+    const f = extractFeatures(d.text);
     const all = [...(lang === 'en' ? f.en : f.zh), ...f.common];
     // English keeps repeats, as the scorer counts them (a tweet's grams repeat: "#ing>" in every
     // -ing word; training on sets then over-weighted them at scoring). Chinese as first measured.
     const feats = lang === 'en' ? all : [...new Set(all)];
-    const r = scoreRules(rules, f, text.toLowerCase());
+    const r = scoreRules(rules, f, withoutTitles(d.text.toLowerCase()));
     // Weibo codes dominate at scoring (withWeiboCodes); training sees them as a plain, strong offset.
     const codes = r.weiboCodes < 0 && r.complaintIntent ? 0 : r.weiboCodes;
     return { feats, en: f.en, offset: r.logit + EMOTICON_DOMINANCE * codes, negative: d.negative };

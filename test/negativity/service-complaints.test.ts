@@ -754,10 +754,11 @@ describe('round 32 posts, written without sight of the rules', () => {
     '有没有好看的美剧推荐？刚追完《生活大爆炸》，剧荒了',
   ]);
 
-  it('reads the words of a title in 《》 as a name: no explosion in 《生活大爆炸》', () => {
-    const r = scoreText(model, '刚追完《生活大爆炸》');
-    assert.ok(!r.evidence.some((e) => e.includes('爆炸')), r.evidence.join('; '));
-    assert.ok(scoreText(model, '楼下餐馆煤气罐爆炸了').evidence.some((e) => e.includes('爆炸')));
+  it('matches no complaint pattern inside a title in 《》: no explosion in 《生活大爆炸》', () => {
+    const r = scoreText(model, '刚追完《生活大爆炸》，剧荒了');
+    assert.ok(!r.evidence.some((e) => e.startsWith('complaint ')), r.evidence.join('; '));
+    assert.equal(r.complaint, false);
+    assert.ok(scoreText(model, '楼下餐馆煤气罐爆炸了').evidence.some((e) => e.startsWith('complaint safety')));
   });
 });
 

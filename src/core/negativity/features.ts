@@ -57,8 +57,10 @@ export function normaliseWord(raw: string): string {
 }
 
 /**
- * A work's title in 《》 (a show, book, song or film: 《生活大爆炸》, 《人民的名义》) says nothing of the poster's
- * feelings, so its words are dropped before scoring and training: "爆炸" in a sitcom's name is no explosion.
+ * A work's title in 《》 (a show, book, song or film: 《生活大爆炸》, 《人民的名义》) is no complaint: the complaint,
+ * topic and context patterns read the text without the title's words, so "爆炸" in a sitcom's name is no explosion.
+ * The words and characters still count for the lexicons and the learned weights: dropping them everywhere cost the
+ * held-out reviews 0.0014 and the Weibo split 0.003 (session 8).
  */
 const TITLE = /《[^《》\n]{1,40}》/g;
 

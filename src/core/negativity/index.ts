@@ -64,12 +64,13 @@ function learnedEvidence(feature: string, weight: number): string {
 /** Scores one text; `brand` adds the brand's extra and ignored terms and its adaptive layer. */
 export function scoreText(model: NegativityModel, text: string, brand?: BrandNegativityOverrides): NegativityResult {
   const o = brand ? compileOverrides(brand) : null;
-  const t = withoutTitles(o?.ignore ? text.replace(o.ignore, ' ') : text);
+  const t = o?.ignore ? text.replace(o.ignore, ' ') : text;
   const acc = accumulatorFor(model);
   acc.reset(o?.ownWords);
   const lower = t.toLowerCase();
   const f = visitLowered(lower, acc);
-  const rules = scoreRules(model, f, lower);
+  const ruleText = withoutTitles(lower);
+  const rules = scoreRules(model, f, ruleText);
   const learned = acc.finish(f);
   const learnedLogit = rules.complaintIntent && learned.logit < 0 ? learned.logit * LEARNED_DOUBT_IN_COMPLAINT : learned.logit;
   let logit = rules.logit + learnedLogit;
@@ -93,7 +94,7 @@ export function scoreText(model: NegativityModel, text: string, brand?: BrandNeg
   const negative = negativity >= NEGATIVE_THRESHOLD;
   let complaint = (rules.complaintIntent && negativity >= COMPLAINT_FLOOR) || (rules.complaintIfNegative && negative);
   if (negative && !complaint) {
-    const context = contextComplaint(model, f, lower);
+    const context = contextComplaint(model, f, ruleText);
     if (context) (complaint = true), evidence.push(context);
   }
   return {
@@ -101,7 +102,7 @@ export function scoreText(model: NegativityModel, text: string, brand?: BrandNeg
     negative,
     complaint,
     // Topics only for posts that count: a neutral post about "safety features" is no safety incident.
-    topics: negative || complaint ? topicsOf(model, f, lower, rules.topics) : [],
+    topics: negative || complaint ? topicsOf(model, f, ruleText, rules.topics) : [],
     lang: langFromCounts(f.hanChars, f.latinChars),
     evidence,
   };
