@@ -36,13 +36,15 @@ const OPTIONS: Record<'en' | 'zh', TrainOptions> = { en: { ...BASE, nbSmoothing:
  *   posts to brands start to count as negative, and the plateau reaches 0.9–0.95.
  * - Chinese: the dev set is polar (reviews, emotion posts) while a brand's stream is mostly neutral,
  *   so among the shifts whose dev macro-F1 is within the tolerance of the best, the most conservative
- *   (fewest false alarms). Taking it from that plateau already steadies it (0.75 through every rule
- *   edit of session 5); it stays on the coarse grid, unsmoothed.
+ *   (fewest false alarms). On the coarse grid (0.25) and unsmoothed, 0.5 sat less than 0.001 inside the tolerance
+ *   and 0.75 just outside, so a small change to the training posts jumped the shift by 0.25 (the held-out Weibo
+ *   split lost 0.02; session 8). Smoothed on the fine grid the curve falls evenly past its peak, and the pick moves
+ *   by a step at a time: the same 0.5 today, and with 250 more Chinese examples.
  */
 const SHIFT_RANGE = [-1, 1.5] as const;
 const SHIFT_CHOICE: Record<'en' | 'zh', { step: number; smoothing: number; tolerance: number }> = {
   en: { step: 0.05, smoothing: 0.25, tolerance: 0.002 },
-  zh: { step: 0.25, smoothing: 0, tolerance: 0.005 },
+  zh: { step: 0.05, smoothing: 0.25, tolerance: 0.005 },
 };
 /**
  * Generated neutral chatter added to the Chinese tuning set (see neutral-chatter.ts), and to its dev part: brand
@@ -109,9 +111,12 @@ function bestShift(t: Trained, devParts: TrainDoc[][], o: { step: number; smooth
     const w = f1.slice(Math.max(0, i - near), i + near + 1);
     return w.reduce((a, b) => a + b, 0) / w.length;
   });
-  const scored = grid.map((shift, i) => ({ shift, f1: f1[i]!, smooth: smooth[i]! })).filter((s) => s.shift > minShift);
-  const top = Math.max(...scored.map((s) => s.smooth));
-  const pick = scored.filter((s) => s.smooth >= top - o.tolerance - 1e-9).at(-1)!;
+  const points = grid.map((shift, i) => ({ shift, f1: f1[i]!, smooth: smooth[i]! }));
+  // The tolerance counts from the curve's own peak, wherever the floor is: counted from the best point above the floor,
+  // a floor that binds would let the pick walk on down the slope.
+  const top = Math.max(...points.map((s) => s.smooth));
+  const allowed = points.filter((s) => s.shift > minShift);
+  const pick = allowed.filter((s) => s.smooth >= top - o.tolerance - 1e-9).at(-1) ?? allowed.reduce((a, b) => (b.smooth > a.smooth ? b : a));
   return { shift: pick.shift, f1: pick.f1 };
 }
 
