@@ -92,11 +92,11 @@ function toDocs(rules: NegativityModel, data: Labelled[], lang: Lang): Doc[] {
 }
 
 /**
- * The decision shift above minShift: the best on the dev part's macro-F1 curve, each point smoothed to
- * the mean of the points within `smoothing` of it; with a tolerance, the most conservative shift whose
- * smoothed value is within it of the best. Read point by point, the English curve had near ties a small
- * rule edit flipped (1 → 0.75 → 1 in three edits, negative recall moving by five points); the smoothed
- * curve's peak stays put (0.9 for the rules before and after those edits).
+ * The decision shift above minShift, read on the macro-F1 curve of the dev parts (their mean, when there are two),
+ * each point smoothed to the mean of the points within `smoothing` of it: the most conservative shift whose smoothed
+ * value is within `tolerance` of the curve's peak, or the best above minShift when none is. Read point by point, the
+ * English curve had near ties a small rule edit flipped (1 → 0.75 → 1 in three edits, negative recall moving by five
+ * points); the smoothed curve's peak stays put (0.9 for the rules before and after those edits).
  */
 function bestShift(t: Trained, devParts: TrainDoc[][], o: { step: number; smoothing: number; tolerance: number }, minShift: number): { shift: number; f1: number } {
   const parts = devParts.filter((p) => p.length > 0).map((dev) => ({
@@ -209,7 +209,7 @@ function main(): void {
     const examples = toDocs(rules, s.examples, lang).map((d) => ({ ...d, weight: EXAMPLE_WEIGHT[lang] }));
     const forShift = s.examples.map((e) => EXAMPLES_IN_SHIFT[lang] && inDevPart(e.text));
     const examplesForProbe = examples.filter((_, i) => !forShift[i]);
-    const examplesDev = examples.filter((_, i) => forShift[i]).map((d) => ({ ...d }));
+    const examplesDev = examples.filter((_, i) => forShift[i]);
     const examplesForFinal = examples.map((d) => ({ ...d }));
     if (lang === 'en') {
       const vectors = loadWordVectors(VECTOR_WORDS);
