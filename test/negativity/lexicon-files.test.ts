@@ -50,6 +50,23 @@ describe('lexicon files', () => {
     assert.throws(() => buildNegativityModel([bad]), isConfigError('lexicons/complaints.yaml', /intents\[0\]\.complaint/));
   });
 
+  it('turns the praise of a post against it after an intent marked sarcasm: true, and rejects a non-boolean', () => {
+    const yaml = (flag: string) => ({ path: 'lexicons/complaints.yaml', text: `intents:\n  - id: x\n    complaint: false\n${flag}    weight: 0.5\n    en: ["blorp"]\n` });
+    const praise = { path: 'lexicons/en-positive.tsv', text: 'lovely\t2\n' };
+    const contrast = { path: 'lexicons/modifiers.yaml', text: 'contrast: [but]\n' };
+    const marked = buildNegativityModel([yaml('    sarcasm: true\n'), praise, contrast]);
+    const plain = buildNegativityModel([yaml(''), praise, contrast]);
+    assert.equal(marked.intents[0]!.sarcasm, true);
+    assert.equal(plain.intents[0]!.sarcasm, false);
+    assert.equal(scoreText(plain, 'blorp, lovely').negative, false, 'a plain cue only moves the score');
+    const r = scoreText(marked, 'blorp, lovely');
+    assert.equal(r.negative, true, r.evidence.join('; '));
+    assert.ok(r.evidence.includes('term "lovely" (praise after a sarcasm cue) +1.00'), r.evidence.join('; '));
+    // Praise after a contrast is meant: "blorp, but lovely" keeps its praise.
+    assert.equal(scoreText(marked, 'blorp but lovely').negative, false);
+    assert.throws(() => buildNegativityModel([yaml('    sarcasm: often\n')]), isConfigError('lexicons/complaints.yaml', /intents\[0\]\.sarcasm/));
+  });
+
   it('rejects an upper-case pattern, which could never match the lower-cased post', () => {
     const upper = { path: 'lexicons/complaints.yaml', text: 'intents:\n  - id: x\n    en: ["\\\\bRefund"]\n' };
     assert.throws(() => buildNegativityModel([upper]), isConfigError('lexicons/complaints.yaml'));

@@ -783,3 +783,46 @@ describe('round 34 Weibo posts, written without sight of the rules', () => {
     assert.ok(!scoreText(model, '妈妈今天走了两万步，说腿有点酸').evidence.some((e) => e.startsWith('cue bereavement')));
   });
 });
+
+// Round 37 (session 9): 200 brand tweets, 200 customer-service tweets and 200 Weibo posts written blind to the rules,
+// scored before any fix: macro-F1 0.844, 0.948 and 0.905. Sarcasm that the praise around it outweighed, brand claims in
+// scare quotes, praise closing a told failure, and Weibo slang; these were missed then and are caught now.
+describe('round 37 posts, written without sight of the rules', () => {
+  const model = repoModel();
+  itCountsNegative(model, [
+    'great, another itunes update that moves every single button. love it.',
+    'Windows 10 decided to restart and update in the middle of my presentation. thanks microsoft.',
+    'yay my macbook charger frayed after 6 months and a new one is $79. so happy apple :/',
+    '@TMobile is there a reason my data is being throttled at 12GB on an "unlimited" plan?',
+    '@JetBlue thanks for losing my car seat. really appreciate it. traveling with a 1 yr old is super easy w/o one',
+    '@AmericanAir thanks for the $25 voucher after a 9 hour delay. very generous',
+    '我真的会谢，充电宝租了十分钟收我99',
+    '真是谢谢你啊@京东客服，一个问题让我转了五次人工',
+    'emo了，加班到十一点，地铁都停了',
+    '演唱会门票开票一秒没了，黄牛倒卖翻三倍，官方管不管？',
+  ]);
+  itCountsPlain(model, [
+    '明天台风“海葵”登陆，大家注意出行安全，尽量别出门',
+    '新耳机音质很好，戴着也舒服，呵呵',
+    '牛肉面加了个蛋，真香',
+    '我真的谢谢你们一路的陪伴',
+  ]);
+
+  it('keeps praise after a contrast as meant: "delayed 20 mins but the crew was lovely" is no sarcasm', () => {
+    const r = scoreText(model, 'flight delayed 20 mins but the crew was lovely');
+    assert.ok(r.evidence.some((e) => e.startsWith('term "lovely" -')), r.evidence.join('; '));
+    const sarcastic = scoreText(model, 'flight delayed 20 mins. lovely');
+    assert.ok(sarcastic.evidence.some((e) => e.startsWith('term "lovely" (praise beside a complaint')), sarcastic.evidence.join('; '));
+  });
+
+  it('reads "呵呵" as a laugh that moves the score, not as sarcasm that turns the praise around it', () => {
+    const r = scoreText(model, '新耳机音质很好，戴着也舒服，呵呵');
+    assert.ok(r.evidence.some((e) => e.startsWith('cue sarcasm-maybe: "呵呵"')), r.evidence.join('; '));
+    assert.ok(!r.evidence.some((e) => e.includes('(praise after a sarcasm cue)')), r.evidence.join('; '));
+  });
+
+  it('reads 牛 as praise only where it praises ("真牛"), not in 牛肉 or a name', () => {
+    assert.ok(scoreText(model, '这波操作真牛').evidence.some((e) => e.startsWith('term "真牛"')));
+    for (const text of ['牛肉面加了个蛋', '黄牛倒卖门票']) assert.ok(!scoreText(model, text).evidence.some((e) => /^term "[^"]*牛[^"]*" -/.test(e)), text);
+  });
+});

@@ -14,6 +14,12 @@ export interface Intent {
    * score (e.g. sarcasm); 'when-negative': a complaint only if the post ends up negative.
    */
   complaint: boolean | 'when-negative';
+  /**
+   * A sarcasm cue ("great, another…", "thanks for losing…", a "premium" in scare quotes): the post's
+   * praise is read as turned against, as it is beside a complaint, and the learned part's pull toward
+   * not negative counts half.
+   */
+  sarcasm: boolean;
   /** Split by script so a monolingual post runs only half the patterns; null when none. */
   en: RegExp | null;
   zh: RegExp | null;
@@ -75,6 +81,11 @@ function complaintKind(file: RuleFile, field: string, v: unknown): Intent['compl
   throw new ConfigError(file.path, field, 'must be true, false or when-negative');
 }
 
+function flag(file: RuleFile, field: string, v: unknown): boolean {
+  if (v === undefined || typeof v === 'boolean') return v === true;
+  throw new ConfigError(file.path, field, 'must be true or false');
+}
+
 /** Parses complaints.yaml: `intents: [{id, weight, topic?, complaint?, en: [...], zh: [...]}]`. */
 export function parseIntents(file: RuleFile): Intent[] {
   const doc = (parseYaml(file.text) ?? {}) as { intents?: unknown };
@@ -89,6 +100,7 @@ export function parseIntents(file: RuleFile): Intent[] {
       weight,
       topic: raw['topic'] === undefined || raw['topic'] === null ? null : topicOf(file, `${field}.topic`, raw['topic']),
       complaint: complaintKind(file, `${field}.complaint`, raw['complaint']),
+      sarcasm: flag(file, `${field}.sarcasm`, raw['sarcasm']),
       ...patterns(file, field, raw),
     };
   });

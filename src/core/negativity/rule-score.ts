@@ -21,6 +21,8 @@ export interface RuleScore {
   complaintIntent: boolean;
   /** An intent marked `complaint: when-negative` matched: a complaint if the post ends up negative. */
   complaintIfNegative: boolean;
+  /** A sarcasm cue matched (an intent with `sarcasm: true`): the post's praise was counted against. */
+  sarcasm: boolean;
   /** Topics tagged by complaint intents; topicsOf adds the ones from topics.yaml. */
   topics: Topic[];
   /** Sum of the post's Weibo emoticon codes (> 0 negative), 0 when it has none. */
@@ -45,7 +47,7 @@ const DEGREE_SCOPE = 2;
 const NEGATED_POSITIVE = -0.9; // "not good" is nearly as bad as "bad"
 const NEGATED_NEGATIVE = -0.4; // "not bad" is only mildly good
 const BEFORE_CONTRAST = 0.5; // "好是好，但是…": what comes before "but" counts half
-const SARCASM_FLIP = -0.5; // "great, another cancelled flight": the praise turns against
+const SARCASM_FLIP = -0.5; // "great, another cancelled flight": beside a complaint or a sarcasm cue, the praise turns against
 
 interface Hit {
   entry: PhraseEntry;
@@ -53,6 +55,8 @@ interface Hit {
   negated: boolean;
   /** Before a contrast ("I usually love you guys but…"): counted half, and its praise does not guard the floor. */
   beforeContrast: boolean;
+  /** After a contrast ("delayed 20 mins but the crew was lovely"): praise there is meant, not sarcasm. */
+  afterContrast: boolean;
 }
 
 /** found[k] = 1 for each of the gate's `patterns` patterns (intents, topics) that matches the text; null when none does. */
@@ -80,6 +84,7 @@ function lexiconHits(model: NegativityModel, units: string[]): Hit[] {
   let negLeft = 0;
   let degree = 1;
   let degreeLeft = 0;
+  let contrasted = false;
   for (let i = 0; i < units.length; i++) {
     if (units[i] === '|') {
       negLeft = 0;
@@ -104,12 +109,13 @@ function lexiconHits(model: NegativityModel, units: string[]): Hit[] {
         h.beforeContrast = true;
       }
       negLeft = 0;
+      contrasted = true;
     } else {
       // "不想上班[泪]": a mood mark is never flipped by a negation before it.
       const negated = negLeft > 0 && !e.symbol;
       let value = e.weight * (degreeLeft > 0 ? degree : 1);
       if (negated) value *= value > 0 ? NEGATED_NEGATIVE : NEGATED_POSITIVE;
-      hits.push({ entry: e, value, negated, beforeContrast: false });
+      hits.push({ entry: e, value, negated, beforeContrast: false, afterContrast: contrasted });
       negLeft = 0;
       degreeLeft = 0;
     }
@@ -123,6 +129,7 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
   let logit = 0;
   let complaintIntent = false;
   let complaintIfNegative = false;
+  let sarcasm = false;
   const topics = new Set<Topic>();
   const scripts = scriptsOf(f);
   // English posts go through the intent gate (word-start-gate.ts), which says which intents match (most posts: none);
@@ -138,6 +145,7 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
     logit += intent.weight;
     complaintIntent ||= intent.complaint === true;
     complaintIfNegative ||= intent.complaint === 'when-negative';
+    sarcasm ||= intent.sarcasm;
     if (intent.topic) topics.add(intent.topic);
     evidence.push(`${intent.complaint === true ? 'complaint' : 'cue'} ${intent.id}: "${m[0].trim()}" ${fmt(intent.weight)}`);
   }
@@ -155,9 +163,9 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
       continue;
     }
     let note = h.negated ? ' (negated)' : '';
-    if (complaintIntent && v < 0 && !h.negated) {
+    if ((complaintIntent || sarcasm) && v < 0 && !h.negated && !h.afterContrast) {
       v *= SARCASM_FLIP;
-      note = ' (praise beside a complaint: sarcasm)';
+      note = complaintIntent ? ' (praise beside a complaint: sarcasm)' : ' (praise after a sarcasm cue)';
     }
     termSum += v;
     const shown = v * emphasis;
@@ -167,7 +175,7 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
   }
   if (emphasis !== 1 && hits.length > 0) evidence.push(`emphasis !!/?? ×${emphasis}`);
   logit += termSum * emphasis;
-  return { logit, evidence, complaintIntent, complaintIfNegative, topics: [...topics], weiboCodes, strongestNegative: strongest, praise };
+  return { logit, evidence, complaintIntent, complaintIfNegative, sarcasm, topics: [...topics], weiboCodes, strongestNegative: strongest, praise };
 }
 
 /**
