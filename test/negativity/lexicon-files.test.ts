@@ -67,6 +67,21 @@ describe('lexicon files', () => {
     assert.throws(() => buildNegativityModel([yaml('    sarcasm: often\n')]), isConfigError('lexicons/complaints.yaml', /intents\[0\]\.sarcasm/));
   });
 
+  it('keeps the praise of a post meant after an intent marked sincere: true, even beside a complaint', () => {
+    const yaml = (sincere: string) => ({
+      path: 'lexicons/complaints.yaml',
+      text: `intents:\n  - id: c\n    weight: 0.5\n    en: ["blorp"]\n  - id: s\n    complaint: false\n${sincere}    weight: 0\n    en: ["fixed it"]\n`,
+    });
+    const praise = { path: 'lexicons/en-positive.tsv', text: 'lovely\t2\n' };
+    const sincere = buildNegativityModel([yaml('    sincere: true\n'), praise]);
+    const plain = buildNegativityModel([yaml(''), praise]);
+    assert.equal(scoreText(plain, 'blorp, fixed it, lovely').negative, true, 'beside a complaint the praise is turned');
+    const r = scoreText(sincere, 'blorp, fixed it, lovely');
+    assert.equal(r.negative, false, r.evidence.join('; '));
+    assert.ok(r.evidence.includes('term "lovely" -2.00'), r.evidence.join('; '));
+    assert.throws(() => buildNegativityModel([yaml('    sincere: 1\n')]), isConfigError('lexicons/complaints.yaml', /intents\[1\]\.sincere/));
+  });
+
   it('rejects an upper-case pattern, which could never match the lower-cased post', () => {
     const upper = { path: 'lexicons/complaints.yaml', text: 'intents:\n  - id: x\n    en: ["\\\\bRefund"]\n' };
     assert.throws(() => buildNegativityModel([upper]), isConfigError('lexicons/complaints.yaml'));

@@ -826,3 +826,33 @@ describe('round 37 posts, written without sight of the rules', () => {
     for (const text of ['牛肉面加了个蛋', '黄牛倒卖门票']) assert.ok(!scoreText(model, text).evidence.some((e) => /^term "[^"]*牛[^"]*" -/.test(e)), text);
   });
 });
+
+// Rounds 35 and 36, kept out of every fit and read in session 9 after round 37's fixes: thanks for a fix or a refund
+// was turned into sarcasm by the complaint it mentions, a quick switch ("took 5 mins") read as a wait, and questions
+// about what happens if something goes wrong read as the failure itself.
+describe('resolutions, quick service and what-if questions are no complaints', () => {
+  const model = repoModel();
+  itCountsPlain(model, [
+    '@Uber_Support ty for the quick refund on the wrong route charge 🙏',
+    "@octopus_energy just switched, took 5 mins and it's £30/mo less. genuinely pleasant experience",
+  ]);
+
+  it('reads thanks for a fix as meant: the praise beside the complaint is not turned', () => {
+    const r = scoreText(model, '@Uber_Support ty for the quick refund on the wrong route charge 🙏');
+    assert.ok(r.evidence.some((e) => e.startsWith('cue resolved:')), r.evidence.join('; '));
+    assert.ok(!r.evidence.some((e) => e.includes('sarcasm')), r.evidence.join('; '));
+  });
+
+  it('takes a wait of ten minutes or more, not five, as a failure', () => {
+    const cue = (t: string) => scoreText(model, t).evidence.some((e) => e.startsWith('complaint addressed-failure: "took'));
+    assert.equal(cue('@octopus_energy just switched, took 5 mins and it is done'), false);
+    assert.equal(cue('@comcast took 45 mins to get someone on chat'), true);
+  });
+
+  it('reads "do i get a late fee if a payment fails?" as a question about the policy', () => {
+    const r = scoreText(model, '@PGE4Me if a payment fails because of a card issue do i get a late fee or is there a grace period?');
+    assert.ok(r.evidence.some((e) => e.startsWith('cue policy-question:')), r.evidence.join('; '));
+    const again = scoreText(model, '@comcast what do i do if my internet is down again?');
+    assert.ok(!again.evidence.some((e) => e.startsWith('cue policy-question:')), again.evidence.join('; '));
+  });
+});

@@ -20,6 +20,11 @@ export interface Intent {
    * not negative counts half.
    */
   sarcasm: boolean;
+  /**
+   * Thanks for a fix or a refund, a problem reported solved ("ty for the quick refund on the wrong route charge"):
+   * the post's praise is meant, and is not turned against it beside the complaint it tells of. Wins over sarcasm.
+   */
+  sincere: boolean;
   /** Split by script so a monolingual post runs only half the patterns; null when none. */
   en: RegExp | null;
   zh: RegExp | null;
@@ -101,6 +106,7 @@ export function parseIntents(file: RuleFile): Intent[] {
       topic: raw['topic'] === undefined || raw['topic'] === null ? null : topicOf(file, `${field}.topic`, raw['topic']),
       complaint: complaintKind(file, `${field}.complaint`, raw['complaint']),
       sarcasm: flag(file, `${field}.sarcasm`, raw['sarcasm']),
+      sincere: flag(file, `${field}.sincere`, raw['sincere']),
       ...patterns(file, field, raw),
     };
   });

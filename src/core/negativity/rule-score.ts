@@ -130,6 +130,7 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
   let complaintIntent = false;
   let complaintIfNegative = false;
   let sarcasm = false;
+  let sincere = false;
   const topics = new Set<Topic>();
   const scripts = scriptsOf(f);
   // English posts go through the intent gate (word-start-gate.ts), which says which intents match (most posts: none);
@@ -146,6 +147,7 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
     complaintIntent ||= intent.complaint === true;
     complaintIfNegative ||= intent.complaint === 'when-negative';
     sarcasm ||= intent.sarcasm;
+    sincere ||= intent.sincere;
     if (intent.topic) topics.add(intent.topic);
     evidence.push(`${intent.complaint === true ? 'complaint' : 'cue'} ${intent.id}: "${m[0].trim()}" ${fmt(intent.weight)}`);
   }
@@ -163,7 +165,7 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
       continue;
     }
     let note = h.negated ? ' (negated)' : '';
-    if ((complaintIntent || sarcasm) && v < 0 && !h.negated && !h.afterContrast) {
+    if ((complaintIntent || sarcasm) && !sincere && v < 0 && !h.negated && !h.afterContrast) {
       v *= SARCASM_FLIP;
       note = complaintIntent ? ' (praise beside a complaint: sarcasm)' : ' (praise after a sarcasm cue)';
     }
