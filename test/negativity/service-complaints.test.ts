@@ -856,3 +856,21 @@ describe('resolutions, quick service and what-if questions are no complaints', (
     assert.ok(!again.evidence.some((e) => e.startsWith('cue policy-question:')), again.evidence.join('; '));
   });
 });
+
+// Round 38's Weibo posts (session 9), read once as an end measure and then looked at: slang and idioms of complaint
+// and grief, and "X得不像话" (unbelievably X), which is praise or blame as X is.
+describe('round 38 Weibo posts', () => {
+  const model = repoModel();
+  itCountsNegative(model, [
+    '好是好，就是这个价格，一杯奶茶28，喝不起喝不起。',
+    '一个月三次"系统维护"，这游戏还能不能好好玩了？',
+    '倒车蹭了一下，4S店报价维修费三千二，保险还说这种情况不赔，心在滴血。',
+  ]);
+  itCountsPlain(model, ['旅行第三天，大理的天蓝得不像话，洱海边吹着风发呆，不想回去了。']);
+
+  it('lets the adjective before 得不像话 decide, while 不像话 alone is blame', () => {
+    assert.equal(scoreText(model, '这个人太不像话了').negative, true);
+    assert.equal(scoreText(model, '房间小得不像话，早餐差得不像话').negative, true);
+    assert.ok(!scoreText(model, '天蓝得不像话').evidence.some((e) => e.startsWith('term "不像话"')));
+  });
+});
