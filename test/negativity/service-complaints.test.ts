@@ -874,3 +874,21 @@ describe('round 38 Weibo posts', () => {
     assert.ok(!scoreText(model, '天蓝得不像话').evidence.some((e) => e.startsWith('term "不像话"')));
   });
 });
+
+// Round 39's Weibo posts (session 9), read once as an end measure and then looked at: warnings and reminders read
+// as complaints, a wait that was worth it, tears of joy, a brand's claim in scare quotes.
+describe('round 39 Weibo posts', () => {
+  const model = repoModel();
+  itCountsPlain(model, [
+    '【提醒】12306今日起开售春运车票，购票请认准官方渠道，谨防诈骗。',
+    '刚收到通知，公司明天起恢复正常上班，大家注意戴口罩。',
+    '中午食堂居然有红烧排骨，排了十分钟队，值了。',
+    '中国队夺冠了！！！热泪盈眶！！！',
+  ]);
+  itCountsNegative(model, ['//@小王:同问 //@话费吐槽:我真的很想知道，移动的“优惠套餐”到底优惠了谁。']);
+
+  it('still reads a warning to others about a shop, and being defrauded, as complaints', () => {
+    assert.equal(scoreText(model, '大家注意了，这家店千万别去').complaint, true);
+    assert.ok(scoreText(model, '被电信诈骗骗了两万').evidence.some((e) => e.startsWith('complaint scam-fraud')));
+  });
+});
