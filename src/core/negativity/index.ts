@@ -72,7 +72,7 @@ export function scoreText(model: NegativityModel, text: string, brand?: BrandNeg
   const ruleText = withoutTitles(lower);
   const rules = scoreRules(model, f, ruleText);
   const learned = acc.finish(f);
-  const learnedLogit = (rules.complaintIntent || rules.sarcasm) && learned.logit < 0 ? learned.logit * LEARNED_DOUBT_IN_COMPLAINT : learned.logit;
+  const learnedLogit = rules.praiseTurned && learned.logit < 0 ? learned.logit * LEARNED_DOUBT_IN_COMPLAINT : learned.logit;
   let logit = rules.logit + learnedLogit;
   const evidence = rules.evidence;
   for (const x of learned.top) if (Math.abs(x.weight) >= 0.3) evidence.push(learnedEvidence(x.feature, x.weight));

@@ -21,8 +21,11 @@ export interface RuleScore {
   complaintIntent: boolean;
   /** An intent marked `complaint: when-negative` matched: a complaint if the post ends up negative. */
   complaintIfNegative: boolean;
-  /** A sarcasm cue matched (an intent with `sarcasm: true`): the post's praise was counted against. */
-  sarcasm: boolean;
+  /**
+   * The post's praise is counted against it: it states a complaint or has a sarcasm cue (`sarcasm: true`), and no
+   * cue says its praise is meant (`sincere: true`). Praise after a contrast is never turned.
+   */
+  praiseTurned: boolean;
   /** Topics tagged by complaint intents; topicsOf adds the ones from topics.yaml. */
   topics: Topic[];
   /** Sum of the post's Weibo emoticon codes (> 0 negative), 0 when it has none. */
@@ -151,6 +154,7 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
     if (intent.topic) topics.add(intent.topic);
     evidence.push(`${intent.complaint === true ? 'complaint' : 'cue'} ${intent.id}: "${m[0].trim()}" ${fmt(intent.weight)}`);
   }
+  const praiseTurned = (complaintIntent || sarcasm) && !sincere;
   const hits = lexiconHits(model, f.units);
   const emphasis = f.emphasis ? model.emphasis : 1;
   let termSum = 0;
@@ -165,7 +169,7 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
       continue;
     }
     let note = h.negated ? ' (negated)' : '';
-    if ((complaintIntent || sarcasm) && !sincere && v < 0 && !h.negated && !h.afterContrast) {
+    if (praiseTurned && v < 0 && !h.negated && !h.afterContrast) {
       v *= SARCASM_FLIP;
       note = complaintIntent ? ' (praise beside a complaint: sarcasm)' : ' (praise after a sarcasm cue)';
     }
@@ -177,7 +181,7 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
   }
   if (emphasis !== 1 && hits.length > 0) evidence.push(`emphasis !!/?? ×${emphasis}`);
   logit += termSum * emphasis;
-  return { logit, evidence, complaintIntent, complaintIfNegative, sarcasm, topics: [...topics], weiboCodes, strongestNegative: strongest, praise };
+  return { logit, evidence, complaintIntent, complaintIfNegative, praiseTurned, topics: [...topics], weiboCodes, strongestNegative: strongest, praise };
 }
 
 /**
