@@ -63,4 +63,34 @@ describe('Weibo emoticon codes', () => {
   it('names the codes in the evidence', () => {
     assert.ok(scoreText(model, '终于放假了[太开心][鼓掌]').evidence.some((e) => e.includes('"[太开心]"')));
   });
+  it('reads a code no lexicon lists by the words of its name, capped, and never flipped by a negation', () => {
+    const listed = new Set([...negativeCodes, ...positiveCodes].map(([c]) => c));
+    for (const c of ['[lxh伤心]', '[bm哭泣]', '[不开心]', '[lxh喜欢]', '[六一快乐]', '[视频]', '[飞机]']) assert.ok(!listed.has(c), c);
+    const weightOf = (text: string, code: string): number | undefined => {
+      const line = scoreText(model, text).evidence.find((e) => e.startsWith(`weibo code "${code}" (by its name)`));
+      return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
+    };
+    // The same plain sentence, the code alone deciding.
+    assert.equal(scoreText(model, '今天下午去了一趟商场[lxh伤心]').negative, true);
+    assert.equal(scoreText(model, '今天下午去了一趟商场[bm哭泣]').negative, true);
+    assert.equal(scoreText(model, '今天下午去了一趟商场[不开心]').negative, true, 'a negation inside the name counts');
+    assert.equal(scoreText(model, '又要加班到很晚，好累啊[lxh喜欢]').negative, false);
+    assert.ok(weightOf('今天[lxh伤心]', '[lxh伤心]')! > 0);
+    assert.ok(weightOf('今天[六一快乐]', '[六一快乐]')! < 0);
+    for (const c of ['[lxh伤心心碎痛苦]', '[超级开心快乐]']) {
+      const w = weightOf(`今天${c}`, c);
+      if (w !== undefined) assert.ok(Math.abs(w) <= 1.5, `${c} ${w}`);
+    }
+    // "不" before the code does not flip it, as for a listed code.
+    assert.ok(weightOf('真的不[lxh伤心]', '[lxh伤心]')! > 0);
+    // Names without a feeling word, digits and Latin-only brackets are no codes of any weight.
+    for (const c of ['[视频]', '[飞机]', '[5]', '[deleted]']) {
+      assert.equal(scoreText(model, `see ${c} 今天${c}`).evidence.some((e) => e.includes(`"${c}"`) && e.startsWith('weibo code')), false, c);
+    }
+  });
+
+  it('reads the older and rarer codes listed in session 10 with their polarity', () => {
+    for (const c of ['[飞吻]', '[花痴]', '[爱心]', '[哇哈哈]', '[喜]']) assert.equal(scoreText(model, `又要加班到很晚，好累啊${c}`).negative, false, c);
+    for (const c of ['[怕怕]', '[上火]']) assert.equal(scoreText(model, `今天下午去了一趟商场${c}`).negative, true, c);
+  });
 });

@@ -51,6 +51,39 @@ const NEGATED_POSITIVE = -0.9; // "not good" is nearly as bad as "bad"
 const NEGATED_NEGATIVE = -0.4; // "not bad" is only mildly good
 const BEFORE_CONTRAST = 0.5; // "好是好，但是…": what comes before "but" counts half
 const SARCASM_FLIP = -0.5; // "great, another cancelled flight": beside a complaint or a sarcasm cue, the praise turns against
+const CODE_BY_NAME = 0.75; // a Weibo code read by the words of its name counts this much of them…
+const CODE_BY_NAME_MAX = 1.5; // …and at most this much either way
+const BY_NAME = 'its name'; // the source of a code read by its name
+
+/**
+ * A Weibo code that no lexicon lists ("[lxh伤心]", "[怕怕]", "[咬手帕]"), read by the words of its name: the Han part of
+ * the name (after a set's Latin prefix such as "lxh" or "bm") goes through the same phrase trie, and the terms' sum,
+ * times CODE_BY_NAME and capped, is the code's weight. Undefined when the name holds no term ("[视频]", "[飞机]", "[5]").
+ * Made per use, not cached: unknown codes are rare, and a cache would grow with every new name a stream brings.
+ */
+function codeByName(model: NegativityModel, code: string): PhraseEntry | undefined {
+  if (code.length < 3 || code.charCodeAt(0) !== 91 || code.charCodeAt(code.length - 1) !== 93) return undefined;
+  let start = 1;
+  while (start < code.length - 1 && code.charCodeAt(start) < 128) start++;
+  const name: string[] = [];
+  for (let i = start; i < code.length - 1; i++) name.push(code[i]!);
+  if (name.length === 0) return undefined;
+  let sum = 0;
+  let negated = false;
+  for (let i = 0; i < name.length; i++) {
+    const e = longestMatch(model.phrases, name, i);
+    if (!e) continue;
+    i += e.length - 1;
+    if (e.kind === 'negation') negated = true;
+    else if (e.kind === 'term') {
+      sum += negated ? -e.weight : e.weight;
+      negated = false;
+    }
+  }
+  if (sum === 0) return undefined;
+  const weight = Math.max(-CODE_BY_NAME_MAX, Math.min(CODE_BY_NAME_MAX, sum * CODE_BY_NAME));
+  return { kind: 'term', weight, text: code, source: BY_NAME, length: 1, symbol: true, weiboCode: true, evidence: `weibo code "${code}" (by its name) ${fmt(weight)}` };
+}
 
 interface Hit {
   entry: PhraseEntry;
@@ -94,7 +127,8 @@ function lexiconHits(model: NegativityModel, units: string[]): Hit[] {
       degreeLeft = 0;
       continue;
     }
-    const e = longestMatch(model.phrases, units, i);
+    const u = units[i]!;
+    const e = longestMatch(model.phrases, units, i) ?? (u.charCodeAt(0) === 91 ? codeByName(model, u) : undefined);
     if (!e || e.kind === 'neutral') {
       negLeft = Math.max(0, negLeft - 1);
       degreeLeft = Math.max(0, degreeLeft - 1);
@@ -165,7 +199,7 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
     let v = h.value;
     if (h.entry.weiboCode) {
       weiboCodes += v;
-      evidence.push(v === h.entry.weight ? entryEvidence(h.entry) : `weibo code "${h.entry.text}" ${fmt(v)}`);
+      evidence.push(v === h.entry.weight ? entryEvidence(h.entry) : `weibo code "${h.entry.text}"${h.entry.source === BY_NAME ? ' (by its name)' : ''} ${fmt(v)}`);
       continue;
     }
     let note = h.negated ? ' (negated)' : '';
