@@ -162,6 +162,18 @@ function addTerm(model: NegativityModel, file: RuleFile, phrase: string, kind: P
   addPhrase(model.phrases, units, { kind, weight, text: phrase, source: file.path });
 }
 
+/**
+ * An emoji, emoticon, kaomoji or Weibo code must be read as one unit, and one of its own: a kaomoji whose core the
+ * tokenizer does not know ("(•̀o•́)" reads as the letter "o") would otherwise weigh whatever is left of it.
+ */
+function checkMoodMark(file: RuleFile, phrase: string, field: string): void {
+  const units = phraseUnits(phrase);
+  const wordy = /^[a-z0-9_']+$/i.test(phrase);
+  if (units.length !== 1 || (!wordy && /^[a-z0-9\u4e00-\u9fff]/.test(units[0]!))) {
+    throw new ConfigError(file.path, field, `"${phrase}" is not read as one emoji, emoticon or kaomoji (read as ${JSON.stringify(units)}); for a kaomoji, its core must be in KAOMOJI_CORES (src/core/negativity/tokens.ts)`);
+  }
+}
+
 function parseModifiers(model: NegativityModel, file: RuleFile): void {
   const doc = (parseYaml(file.text) ?? {}) as Record<string, unknown>;
   const lists: Array<[string, PhraseKind]> = [['negations', 'negation'], ['contrast', 'contrast'], ['not_negations', 'neutral']];
@@ -231,7 +243,11 @@ export function buildNegativityModel(files: RuleFile[]): NegativityModel {
     } else if (name === 'learned-en-vectors.tsv') continue;
     else if (name.endsWith('-negative.tsv') || name.endsWith('-positive.tsv')) {
       const sign = name.endsWith('-negative.tsv') ? 1 : -1;
-      for (const r of parseTsv(file)) addTerm(model, file, r.term, 'term', sign * Math.abs(r.weight), `line ${r.line}`);
+      const marks = name.includes('emoticons');
+      for (const r of parseTsv(file)) {
+        if (marks) checkMoodMark(file, r.term, `line ${r.line}`);
+        addTerm(model, file, r.term, 'term', sign * Math.abs(r.weight), `line ${r.line}`);
+      }
     } else if (name === 'modifiers.yaml') parseModifiers(model, file);
     else if (name === 'complaints.yaml') model.intents.push(...parseIntents(file));
     else if (name === 'topics.yaml') {

@@ -30,6 +30,25 @@ export function hanString(c: number): string {
   return HAN_STRINGS[k] || (HAN_STRINGS[k] = String.fromCharCode(c));
 }
 
+/**
+ * Kaomoji, by the core that tells them apart: a table flip "(╯°□°）╯︵ ┻━┻" is read as "┻━┻", "o(╥﹏╥)o" as "╥﹏╥".
+ * One token each (a SYMBOL), so emoticons-*.tsv can weigh them like emoji; a kaomoji written there in full is read
+ * by its core too. Longer cores first where one begins another ("^__^" before "^_^" before "^^").
+ */
+export const KAOMOJI_CORES: readonly string[] = [
+  '┻━┻', '┻┻', 'ಥ_ಥ', 'ಥ﹏ಥ', '╥﹏╥', '╥_╥', 'ಠ_ಠ', 'ಠ益ಠ', '╯□╰', '╯﹏╰', '︶︿︶', '｀へ´', '`へ´', '´д`', '´д｀', '>_<', '>.<', '＞﹏＜', '＞_＜', '-_-', '-.-', '=_=',
+  '^__^', '^_^', '^o^', '^ω^', '^▽^', '^^', '＾▽＾', '＾_＾', '∩_∩', '≧▽≦', '≧∇≦', '≧ω≦', '￣▽￣', 'ˉ▽ˉ', '･ω･', '・ω・', '◕‿◕', '◕‿‿◕', '⊙o⊙', '⊙_⊙', '⊙﹏⊙',
+];
+const KAOMOJI_BY_FIRST = new Map<number, string[]>();
+for (const k of KAOMOJI_CORES) {
+  const list = KAOMOJI_BY_FIRST.get(k.charCodeAt(0)) ?? [];
+  list.push(k);
+  list.sort((a, b) => b.length - a.length);
+  KAOMOJI_BY_FIRST.set(k.charCodeAt(0), list);
+}
+const KAOMOJI_FIRST = new Uint8Array(65536);
+for (const c of KAOMOJI_BY_FIRST.keys()) KAOMOJI_FIRST[c] = 1;
+
 /** Token kinds returned by nextToken (in its low four bits). */
 export const SKIP = 0; // a character that makes no token
 export const URL = 1;
@@ -39,12 +58,12 @@ export const HAN = 4;
 export const CLAUSE = 5; // clause punctuation, including a single "!" or "?"
 export const BANGS = 6; // "!!", "!!!"…
 export const QUESTIONS = 7; // "??"…
-export const SYMBOL = 8; // Weibo code, emoticon, "<3", emoji
+export const SYMBOL = 8; // Weibo code, emoticon, "<3", emoji, kaomoji
 
 /**
  * Reads the token starting at s[i], in the order of precedence the scorer relies on: links,
  * @handles, Weibo codes ("[怒]"), "t_t", words (with one apostrophe part), Han characters,
- * emoticons, "<3", emoji, runs of "!" or "?", clause punctuation. Returns end * 16 + kind, the
+ * emoticons, "<3", emoji, kaomoji, runs of "!" or "?", clause punctuation. Returns end * 16 + kind, the
  * token being s.slice(i, end): a number rather than an object or a callback, so the caller's loop
  * allocates nothing for it (a scanner calling back per token was a tenth of Chinese scoring).
  */
@@ -106,6 +125,9 @@ export function nextToken(s: string, i: number): number {
     while (j < n && (bang ? s.charCodeAt(j) === 33 || s.charCodeAt(j) === 0xff01 : s.charCodeAt(j) === 63 || s.charCodeAt(j) === 0xff1f)) j++;
     // A lone "!" or "?" is clause punctuation like "." (it is in CLAUSE_PUNCT).
     return j * 16 + (j - i >= 2 ? (bang ? BANGS : QUESTIONS) : CLAUSE);
+  }
+  if (KAOMOJI_FIRST[c] === 1) {
+    for (const k of KAOMOJI_BY_FIRST.get(c)!) if (s.startsWith(k, i)) return (i + k.length) * 16 + SYMBOL;
   }
   return (i + 1) * 16 + (CLAUSE_PUNCT.includes(s[i]!) ? CLAUSE : SKIP);
 }
