@@ -472,6 +472,30 @@ describe('product opinions told without a sentiment word', () => {
   }
 });
 
+// Session 10: a device failing in front of people, calls dropped, a battery low by early afternoon, and opinion words of
+// product launches (cringeworthy, vaporware, the fail whale); and the same words where nothing failed.
+describe('devices failing at an event, and launch opinions', () => {
+  const model = repoModel();
+  for (const text of [
+    'the demo laptop froze mid-keynote and they had to restart it',
+    'my phone drops every call in this building',
+    'noon and my phone is already at 15%',
+    'the smartwatch is vaporware at this point',
+    'twitter is over capacity again, hello fail whale',
+  ]) {
+    it(`counts "${text}" as negative`, () => {
+      const r = scoreText(model, text);
+      assert.equal(r.negative, true, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
+    });
+  }
+  for (const text of ['the new tablet looks great, already at 4% off in stores', 'my campaign is already at 80% of its goal', 'the keynote starts at noon, phones fully charged']) {
+    it(`does not count "${text}" as negative`, () => {
+      const r = scoreText(model, text);
+      assert.equal(r.negative, false, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
+    });
+  }
+});
+
 // The words of a complaint in everyday posts. Each was a complaint under the rules before session 6:
 // "for the 3rd time" (a film seen again), "cut my hair", "no service fee", and a handle somewhere before
 // "wrong", "lost" or "no one". Measured on the SemEval training tweets, these matched far more posts that
