@@ -496,6 +496,36 @@ describe('devices failing at an event, and launch opinions', () => {
   }
 });
 
+// Session 10, round 42's shapes (written here in other words): a device that restarts itself, sarcasm closing a told
+// failure ("perfect timing.", "thx apple", before a trailing hashtag), "not like I was in the middle of anything"; and
+// plain posts that read as complaints: a search string in quotes, a joke told, praise in the form of "hate how much i love".
+describe('round 42 shapes', () => {
+  const model = repoModel();
+  for (const text of [
+    'my tablet restarted itself twice during the lecture',
+    'laptop crashed right before my demo. great timing. #launchday',
+    'my phone wiped all my photos overnight. thx samsung',
+    "sure, update now. not like i was in the middle of anything",
+    'the new phone gets hot enough to fry an egg',
+  ]) {
+    it(`counts "${text}" as negative`, () => {
+      const r = scoreText(model, text);
+      assert.equal(r.negative, true, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
+    });
+  }
+  for (const text of [
+    'tip: search "free coffee" in the app for the morning deals',
+    'my kid asked the speaker to tell a joke and it actually landed',
+    'i hate how much i love this game',
+    'the new cooler has already paid for itself',
+  ]) {
+    it(`does not count "${text}" as negative`, () => {
+      const r = scoreText(model, text);
+      assert.equal(r.negative, false, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
+    });
+  }
+});
+
 // The words of a complaint in everyday posts. Each was a complaint under the rules before session 6:
 // "for the 3rd time" (a film seen again), "cut my hair", "no service fee", and a handle somewhere before
 // "wrong", "lost" or "no one". Measured on the SemEval training tweets, these matched far more posts that
