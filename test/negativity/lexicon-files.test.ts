@@ -27,6 +27,22 @@ describe('lexicon files', () => {
     assert.ok(after.evidence.some((e) => e.includes('"blorpy"')));
   });
 
+  it('lists each hand-written term once: a term in two files, or twice in one, would be read with whichever weight loads last', () => {
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const f of shipped.filter((x) => /-(negative|positive)\.tsv$/.test(x.path) && !x.path.includes('learned-'))) {
+      f.text.split('\n').forEach((line, i) => {
+        if (line === '' || line.startsWith('#')) return;
+        const term = line.split('\t')[0]!;
+        const where = `${f.path}:${i + 1}`;
+        if (seen.has(term)) twice.push(`"${term}" at ${seen.get(term)} and ${where}`);
+        else seen.set(term, where);
+      });
+    }
+    assert.ok(seen.size > 1000);
+    assert.deepEqual(twice, []);
+  });
+
   it('names the file and line of a malformed TSV row', () => {
     const bad = { path: 'lexicons/en-negative.tsv', text: 'awful\t2\nterrible two\n' };
     assert.throws(() => buildNegativityModel([bad]), isConfigError('lexicons/en-negative.tsv', /^line 2$/));

@@ -526,6 +526,24 @@ describe('round 42 shapes', () => {
   }
 });
 
+// Session 10, round 41's Chinese shapes (in other words): a delivery or repair still not brought back, a membership
+// that "became a joke", a platform's scheming told by its abacus; and "值不值得" asked, tears of delight in praise.
+describe('round 41 Chinese shapes', () => {
+  const model = repoModel();
+  for (const text of ['修了一个礼拜的手机到今天还没修好', '快递说昨天寄回，到现在还没寄到', '这个会员权益成了笑话', '平台这算盘打得真响，满减门槛又提高了']) {
+    it(`counts "${text}" as negative`, () => {
+      const r = scoreText(model, text);
+      assert.equal(r.negative, true, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
+    });
+  }
+  for (const text of ['这款耳机值不值得买？求推荐', '这家的烤鸭好吃到哭，下次还来']) {
+    it(`does not count "${text}" as negative`, () => {
+      const r = scoreText(model, text);
+      assert.equal(r.negative, false, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
+    });
+  }
+});
+
 // The words of a complaint in everyday posts. Each was a complaint under the rules before session 6:
 // "for the 3rd time" (a film seen again), "cut my hair", "no service fee", and a handle somewhere before
 // "wrong", "lost" or "no one". Measured on the SemEval training tweets, these matched far more posts that
