@@ -544,6 +544,38 @@ describe('round 41 Chinese shapes', () => {
   }
 });
 
+// Session 10, round 41's English shapes (in other words): praise ending on an eye-roll, being made to sleep on the floor,
+// a closing "classy", billed for what was never used, "says delivered" with nothing there, a date long past, keys that
+// double type; and fraud caught, a fix announced, a failure word in another sentence, "want one so bad".
+describe('round 41 English shapes', () => {
+  const model = repoModel();
+  for (const text of [
+    'thanks @coastrail for the scenic two hour stop in a siding, really made my evening 🙃',
+    'big thanks to @skyhop for making us sleep on the floor at the airport 👏',
+    '@covercorp ten years of premiums and the first claim gets denied on a technicality. classy',
+    'the hotel charged us for parking we never used',
+    'tracking says delivered. my doorstep says nothing of the sort, nothing here',
+    "@sofaworld couch was due on the 3rd, it's the 19th now",
+    'new keyboard double types half my letters',
+  ]) {
+    it(`counts "${text}" as negative`, () => {
+      const r = scoreText(model, text);
+      assert.equal(r.negative, true, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
+    });
+  }
+  for (const text of [
+    '@firstbank thanks for flagging that suspicious payment so quickly',
+    'samsung says a fix for the camera lag is rolling out next week',
+    'burgers at the corner diner. every time.',
+    'saw the new console at the store and want one so bad',
+  ]) {
+    it(`does not count "${text}" as negative`, () => {
+      const r = scoreText(model, text);
+      assert.equal(r.negative, false, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
+    });
+  }
+});
+
 // The words of a complaint in everyday posts. Each was a complaint under the rules before session 6:
 // "for the 3rd time" (a film seen again), "cut my hair", "no service fee", and a handle somewhere before
 // "wrong", "lost" or "no one". Measured on the SemEval training tweets, these matched far more posts that
