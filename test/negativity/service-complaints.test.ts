@@ -568,6 +568,8 @@ describe('round 41 English shapes', () => {
     'samsung says a fix for the camera lag is rolling out next week',
     'burgers at the corner diner. every time.',
     'saw the new console at the store and want one so bad',
+    'the venue wifi went down and my hotspot saved the whole demo. thanks pixel',
+    'found my lost keys under the sofa. genius.',
   ]) {
     it(`does not count "${text}" as negative`, () => {
       const r = scoreText(model, text);
