@@ -530,13 +530,28 @@ describe('round 42 shapes', () => {
 // that "became a joke", a platform's scheming told by its abacus; and "值不值得" asked, tears of delight in praise.
 describe('round 41 Chinese shapes', () => {
   const model = repoModel();
-  for (const text of ['修了一个礼拜的手机到今天还没修好', '快递说昨天寄回，到现在还没寄到', '这个会员权益成了笑话', '平台这算盘打得真响，满减门槛又提高了']) {
+  for (const text of [
+    '修了一个礼拜的手机到今天还没修好',
+    '快递说昨天寄回，到现在还没寄到',
+    '这个会员权益成了笑话',
+    '平台这算盘打得真响，满减门槛又提高了',
+    '这耳机真棒啊，听着听着就自动断开了[赞]',
+    '导航软件一次比一次难用',
+    '公司说周末“自愿”团建，谁不去谁尴尬',
+    '谢谢这家店，让我见识了什么叫货不对板',
+  ]) {
     it(`counts "${text}" as negative`, () => {
       const r = scoreText(model, text);
       assert.equal(r.negative, true, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
     });
   }
-  for (const text of ['这款耳机值不值得买？求推荐', '这家的烤鸭好吃到哭，下次还来']) {
+  for (const text of [
+    '这款耳机值不值得买？求推荐',
+    '这家的烤鸭好吃到哭，下次还来',
+    '【温馨提示】受大雾影响，今晚部分航班取消，请旅客提前关注航班动态',
+    '周末用空气炸锅做了蛋挞，一次成功',
+    '这台电脑具有定时自动关机功能，挺方便',
+  ]) {
     it(`does not count "${text}" as negative`, () => {
       const r = scoreText(model, text);
       assert.equal(r.negative, false, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
