@@ -12,7 +12,7 @@
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { extractFeatures, withoutTitles } from '../core/negativity/features.js';
+import { extractFeatures, withoutEventTitles, withoutTitles } from '../core/negativity/features.js';
 import { buildNegativityModel, type NegativityModel } from '../core/negativity/index.js';
 import { EMOTICON_DOMINANCE, scoreRules } from '../core/negativity/rule-score.js';
 import { zhEverydayChatter, zhNeutralChatter } from './neutral-chatter.js';
@@ -80,12 +80,13 @@ type Doc = TrainDoc & { en: string[] };
 
 function toDocs(rules: NegativityModel, data: Labelled[], lang: Lang): Doc[] {
   return data.map((d) => {
-    const f = extractFeatures(d.text);
+    const lower = withoutEventTitles(d.text.toLowerCase());
+    const f = extractFeatures(lower);
     const all = [...(lang === 'en' ? f.en : f.zh), ...f.common];
     // English keeps repeats, as the scorer counts them (a tweet's grams repeat: "#ing>" in every
     // -ing word; training on sets then over-weighted them at scoring). Chinese as first measured.
     const feats = lang === 'en' ? all : [...new Set(all)];
-    const r = scoreRules(rules, f, withoutTitles(d.text.toLowerCase()));
+    const r = scoreRules(rules, f, withoutTitles(lower));
     // Weibo codes dominate at scoring (withWeiboCodes); training sees them as a plain, strong offset.
     const codes = r.weiboCodes < 0 && r.complaintIntent ? 0 : r.weiboCodes;
     return { feats, en: f.en, offset: r.logit + EMOTICON_DOMINANCE * codes, negative: d.negative };

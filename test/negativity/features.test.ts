@@ -59,3 +59,23 @@ describe('features', () => {
     );
   });
 });
+
+describe('quoted titles of panels, talks and sessions', () => {
+  it('drops the title words, keeps the quotes, and leaves other quotes alone', async () => {
+    const { withoutEventTitles } = await import('../../src/core/negativity/features.js');
+    assert.equal(withoutEventTitles('"why mobile apps fail" panel starting now'), '"" panel starting now');
+    assert.equal(withoutEventTitles('panel: "can microsoft be cool again?" 11am'), 'panel: "" 11am');
+    assert.equal(withoutEventTitles('session called “why nobody uses your app” is full'), 'session called "" is full');
+    assert.equal(withoutEventTitles('our "unlimited" plan throttles at 5gb'), 'our "unlimited" plan throttles at 5gb');
+    assert.equal(withoutEventTitles('watching "the walking dead" tonight'), 'watching "the walking dead" tonight');
+  });
+
+  it('scores a panel announcement by its own words, not its title', async () => {
+    const { scoreText } = await import('../../src/core/negativity/index.js');
+    for (const text of ['"Why Every Startup Will Fail" panel in room 4 at noon', 'Keynote: "Is Email Dead?" starts in ten minutes']) {
+      const r = scoreText(model, text);
+      assert.equal(r.negative, false, `${text}: ${r.negativity} ${r.evidence.join('; ')}`);
+    }
+    assert.equal(scoreText(model, 'the keynote demo failed twice').negative, true);
+  });
+});

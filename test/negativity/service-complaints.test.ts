@@ -585,6 +585,9 @@ describe('round 41 English shapes', () => {
     'saw the new console at the store and want one so bad',
     'the venue wifi went down and my hotspot saved the whole demo. thanks pixel',
     'found my lost keys under the sofa. genius.',
+    'three hours of gaming drained my controller. totally worth it',
+    'free coffee from the sponsor booth. i will never say a bad word about them again',
+    'our team would be lost without this calendar app',
   ]) {
     it(`does not count "${text}" as negative`, () => {
       const r = scoreText(model, text);
