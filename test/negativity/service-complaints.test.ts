@@ -588,6 +588,8 @@ describe('round 41 English shapes', () => {
     'three hours of gaming drained my controller. totally worth it',
     'free coffee from the sponsor booth. i will never say a bad word about them again',
     'our team would be lost without this calendar app',
+    'my grandma got her first smartphone and called me 5 times today to ask how to take a photo lol',
+    'the app was down for an hour this morning, the company says it is fixed now',
   ]) {
     it(`does not count "${text}" as negative`, () => {
       const r = scoreText(model, text);
