@@ -539,6 +539,9 @@ describe('round 41 Chinese shapes', () => {
     '导航软件一次比一次难用',
     '公司说周末“自愿”团建，谁不去谁尴尬',
     '谢谢这家店，让我见识了什么叫货不对板',
+    '小区门口的共享充电宝试了三个，没一个能用',
+    '这家面馆的分量一天比一天少',
+    '排了两个小时说今天不办了，白跑了',
   ]) {
     it(`counts "${text}" as negative`, () => {
       const r = scoreText(model, text);
@@ -551,6 +554,7 @@ describe('round 41 Chinese shapes', () => {
     '【温馨提示】受大雾影响，今晚部分航班取消，请旅客提前关注航班动态',
     '周末用空气炸锅做了蛋挞，一次成功',
     '这台电脑具有定时自动关机功能，挺方便',
+    '今天差点迟到，还好赶上了最后一班车',
   ]) {
     it(`does not count "${text}" as negative`, () => {
       const r = scoreText(model, text);
