@@ -12,7 +12,7 @@
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { extractFeatures, withoutEventTitles, withoutTitles } from '../core/negativity/features.js';
+import { extractFeatures, scoredText, withoutTitles } from '../core/negativity/features.js';
 import { buildNegativityModel, type NegativityModel } from '../core/negativity/index.js';
 import { EMOTICON_DOMINANCE, scoreRules } from '../core/negativity/rule-score.js';
 import { zhEverydayChatter, zhNeutralChatter } from './neutral-chatter.js';
@@ -80,7 +80,7 @@ type Doc = TrainDoc & { en: string[] };
 
 function toDocs(rules: NegativityModel, data: Labelled[], lang: Lang): Doc[] {
   return data.map((d) => {
-    const lower = withoutEventTitles(d.text.toLowerCase());
+    const lower = scoredText(d.text);
     const f = extractFeatures(lower);
     const all = [...(lang === 'en' ? f.en : f.zh), ...f.common];
     // English keeps repeats, as the scorer counts them (a tweet's grams repeat: "#ing>" in every

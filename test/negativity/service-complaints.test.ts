@@ -472,68 +472,49 @@ describe('product opinions told without a sentiment word', () => {
   }
 });
 
-/** Posts written in this file for one round's shapes: each of `negative` counts as negative, each of `plain` does not. */
-function describeShapes(title: string, negative: string[], plain: string[]): void {
-  describe(title, () => {
-    const model = repoModel();
-    for (const text of negative) {
-      it(`counts "${text}" as negative`, () => {
-        const r = scoreText(model, text);
-        assert.equal(r.negative, true, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
-      });
-    }
-    for (const text of plain) {
-      it(`does not count "${text}" as negative`, () => {
-        const r = scoreText(model, text);
-        assert.equal(r.negative, false, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
-      });
-    }
-  });
-}
-
 // Session 10: a device failing in front of people, calls dropped, a battery low by early afternoon, and opinion words of
 // product launches (cringeworthy, vaporware, the fail whale); and the same words where nothing failed.
-describeShapes(
-  'devices failing at an event, and launch opinions',
-  [
+describe('devices failing at an event, and launch opinions', () => {
+  const model = repoModel();
+  itCountsNegative(model, [
     'the demo laptop froze mid-keynote and they had to restart it',
     'my phone drops every call in this building',
     'noon and my phone is already at 15%',
     'the smartwatch is vaporware at this point',
     'twitter is over capacity again, hello fail whale',
-  ],
-  [
+  ]);
+  itCountsPlain(model, [
     'the new tablet looks great, already at 4% off in stores',
     'my campaign is already at 80% of its goal',
     'the keynote starts at noon, phones fully charged',
-  ],
-);
+  ]);
+});
 
 // Session 10, round 42's shapes (written here in other words): a device that restarts itself, sarcasm closing a told
 // failure ("perfect timing.", "thx apple", before a trailing hashtag), "not like I was in the middle of anything"; and
 // plain posts that read as complaints: a search string in quotes, a joke told, praise in the form of "hate how much i love".
-describeShapes(
-  'round 42 shapes',
-  [
+describe('round 42 shapes', () => {
+  const model = repoModel();
+  itCountsNegative(model, [
     'my tablet restarted itself twice during the lecture',
     'laptop crashed right before my demo. great timing. #launchday',
     'my phone wiped all my photos overnight. thx samsung',
     "sure, update now. not like i was in the middle of anything",
     'the new phone gets hot enough to fry an egg',
-  ],
-  [
+  ]);
+  itCountsPlain(model, [
     'tip: search "free coffee" in the app for the morning deals',
     'my kid asked the speaker to tell a joke and it actually landed',
     'i hate how much i love this game',
     'the new cooler has already paid for itself',
-  ],
-);
+  ]);
+});
 
 // Session 10, round 41's Chinese shapes (in other words): a delivery or repair still not brought back, a membership
 // that "became a joke", a platform's scheming told by its abacus; and "值不值得" asked, tears of delight in praise.
-describeShapes(
-  'round 41 Chinese shapes',
-  [
+describe('round 41 Chinese shapes', () => {
+  const model = repoModel();
+  itCountsNegative(model, [
     '修了一个礼拜的手机到今天还没修好',
     '快递说昨天寄回，到现在还没寄到',
     '这个会员权益成了笑话',
@@ -545,23 +526,23 @@ describeShapes(
     '小区门口的共享充电宝试了三个，没一个能用',
     '这家面馆的分量一天比一天少',
     '排了两个小时说今天不办了，白跑了',
-  ],
-  [
+  ]);
+  itCountsPlain(model, [
     '这款耳机值不值得买？求推荐',
     '这家的烤鸭好吃到哭，下次还来',
     '【温馨提示】受大雾影响，今晚部分航班取消，请旅客提前关注航班动态',
     '周末用空气炸锅做了蛋挞，一次成功',
     '这台电脑具有定时自动关机功能，挺方便',
     '今天差点迟到，还好赶上了最后一班车',
-  ],
-);
+  ]);
+});
 
 // Session 10, round 41's English shapes (in other words): praise ending on an eye-roll, being made to sleep on the floor,
 // a closing "classy", billed for what was never used, "says delivered" with nothing there, a date long past, keys that
 // double type; and fraud caught, a fix announced, a failure word in another sentence, "want one so bad".
-describeShapes(
-  'round 41 English shapes',
-  [
+describe('round 41 English shapes', () => {
+  const model = repoModel();
+  itCountsNegative(model, [
     'thanks @coastrail for the scenic two hour stop in a siding, really made my evening 🙃',
     'big thanks to @skyhop for making us sleep on the floor at the airport 👏',
     '@covercorp ten years of premiums and the first claim gets denied on a technicality. classy',
@@ -569,8 +550,8 @@ describeShapes(
     'tracking says delivered. my doorstep says nothing of the sort, nothing here',
     "@sofaworld couch was due on the 3rd, it's the 19th now",
     'new keyboard double types half my letters',
-  ],
-  [
+  ]);
+  itCountsPlain(model, [
     '@firstbank thanks for flagging that suspicious payment so quickly',
     'samsung says a fix for the camera lag is rolling out next week',
     'burgers at the corner diner. every time.',
@@ -582,8 +563,8 @@ describeShapes(
     'our team would be lost without this calendar app',
     'my grandma got her first smartphone and called me 5 times today to ask how to take a photo lol',
     'the app was down for an hour this morning, the company says it is fixed now',
-  ],
-);
+  ]);
+});
 
 // The words of a complaint in everyday posts. Each was a complaint under the rules before session 6:
 // "for the 3rd time" (a film seen again), "cut my hair", "no service fee", and a handle somewhere before

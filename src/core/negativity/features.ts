@@ -82,6 +82,14 @@ export function withoutEventTitles(lower: string): string {
   return lower.replace(EVENT_TITLE, (_m, before: string | undefined, _t1, _t2, after: string | undefined) => (before !== undefined ? `${before}""` : `""${after}`));
 }
 
+/**
+ * The text as everything in the scorer reads it: lower-cased, without quoted event titles. The scorer and the derive
+ * script both start here, so the learned weights are fitted on what scoring sees.
+ */
+export function scoredText(text: string): string {
+  return withoutEventTitles(text.toLowerCase());
+}
+
 /** Receives the features of a text as they are found, without building strings for them. */
 export interface FeatureVisitor {
   word(word: string, negated: boolean): void;

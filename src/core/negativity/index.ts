@@ -7,7 +7,7 @@
 import type { NegativityResult } from '../types.js';
 import { adaptiveLogit } from './adaptive.js';
 import { compileOverrides, EXTRA_TERM_LOGIT, type BrandNegativityOverrides } from './brand-overrides.js';
-import { extractFeatures, visitLowered, withoutEventTitles, withoutTitles } from './features.js';
+import { extractFeatures, scoredText, visitLowered, withoutTitles } from './features.js';
 import { langFromCounts } from './lang.js';
 import { LearnedAccumulator } from './learned-score.js';
 import type { NegativityModel } from './model.js';
@@ -67,7 +67,7 @@ export function scoreText(model: NegativityModel, text: string, brand?: BrandNeg
   const t = o?.ignore ? text.replace(o.ignore, ' ') : text;
   const acc = accumulatorFor(model);
   acc.reset(o?.ownWords);
-  const lower = withoutEventTitles(t.toLowerCase());
+  const lower = scoredText(t);
   const f = visitLowered(lower, acc);
   const ruleText = withoutTitles(lower);
   const rules = scoreRules(model, f, ruleText);

@@ -33,18 +33,16 @@ export function hanString(c: number): string {
 /**
  * Kaomoji, by the core that tells them apart: a table flip "(╯°□°）╯︵ ┻━┻" is read as "┻━┻", "o(╥﹏╥)o" as "╥﹏╥".
  * One token each (a SYMBOL), so emoticons-*.tsv can weigh them like emoji; a kaomoji written there in full is read
- * by its core too. Longer cores first where one begins another ("^__^" before "^_^" before "^^").
+ * by its core too. Tried longest first where one begins another ("^__^" before "^_^" before "^^").
  */
 export const KAOMOJI_CORES: readonly string[] = [
   '┻━┻', '┻┻', 'ಥ_ಥ', 'ಥ﹏ಥ', '╥﹏╥', '╥_╥', 'ಠ_ಠ', 'ಠ益ಠ', '╯□╰', '╯﹏╰', '︶︿︶', '｀へ´', '`へ´', '´д`', '´д｀', '>_<', '>.<', '＞﹏＜', '＞_＜', '-_-', '-.-', '=_=',
   '^__^', '^_^', '^o^', '^ω^', '^▽^', '^^', '＾▽＾', '＾_＾', '∩_∩', '≧▽≦', '≧∇≦', '≧ω≦', '￣▽￣', 'ˉ▽ˉ', '･ω･', '・ω・', '◕‿◕', '◕‿‿◕', '⊙o⊙', '⊙_⊙', '⊙﹏⊙',
 ];
 const KAOMOJI_BY_FIRST = new Map<number, string[]>();
-for (const k of KAOMOJI_CORES) {
-  const list = KAOMOJI_BY_FIRST.get(k.charCodeAt(0)) ?? [];
-  list.push(k);
-  list.sort((a, b) => b.length - a.length);
-  KAOMOJI_BY_FIRST.set(k.charCodeAt(0), list);
+for (const k of [...KAOMOJI_CORES].sort((a, b) => b.length - a.length)) {
+  const c = k.charCodeAt(0);
+  KAOMOJI_BY_FIRST.set(c, [...(KAOMOJI_BY_FIRST.get(c) ?? []), k]);
 }
 const KAOMOJI_FIRST = new Uint8Array(65536);
 for (const c of KAOMOJI_BY_FIRST.keys()) KAOMOJI_FIRST[c] = 1;
