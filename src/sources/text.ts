@@ -1,17 +1,6 @@
 /** Text helpers shared by sources: HTML to plain text, term matching and exclusion. */
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
-
-/** Decodes the common named and numeric HTML entities. */
-export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8}|#39);/gi, (m, e: string) => {
-    if (e[0] === '#') {
-      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
-    }
-    return ENTITIES[e.toLowerCase()] ?? m;
-  });
-}
+import { decodeEntities } from '../core/text/entities.js';
 
 /** Plain text from an HTML fragment: tags dropped, block breaks kept as spaces, entities decoded. */
 export function htmlToText(html: string): string {

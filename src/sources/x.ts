@@ -10,6 +10,7 @@ import { boolField, numField, optStrField, secretFromEnv, strField, strListField
 import { asArr, asCount, asObj, asStr, asText, asTime, type Obj, type Parsed } from './json.js';
 import { finishPoll, type Gathered, type Page, type PageItem } from './page.js';
 import type { Source } from './source.js';
+import { decodeEntities } from '../core/text/entities.js';
 import { chunk, quoteTerm } from './text.js';
 import { readWatermark, sinceOf } from './watermark.js';
 
@@ -45,7 +46,7 @@ export function parseXPosts(value: unknown, now: number): Parsed<Page & { newest
     const post: SourcePost = {
       externalId: id, url: `https://x.com/${encodeURIComponent(handle)}/status/${id}`, authorHandle: handle,
       authorName: asText(user?.name) ?? null, authorFollowers: asCount(um?.followers_count), authorCreatedAt: asTime(user?.created_at) ?? null,
-      text: asText(t.text) ?? '', createdAt: at, kind, parentExternalId: kind === 'post' ? null : asStr(ref?.id) ?? null, platform: 'x',
+      text: decodeEntities(asText(t.text) ?? ''), createdAt: at, kind, parentExternalId: kind === 'post' ? null : asStr(ref?.id) ?? null, platform: 'x',
     };
     const m = asObj(t.public_metrics) ?? {};
     items.push({ post, at, snapshot: { externalId: id, at: now, reposts: asCount(m.repost_count ?? m.retweet_count), quotes: asCount(m.quote_count), replies: asCount(m.reply_count), likes: asCount(m.like_count) } });

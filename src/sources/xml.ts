@@ -3,7 +3,7 @@
  * and doctypes skipped; unclosed or mismatched tags recovered the way browsers read tag soup. Enough for RSS 2.0,
  * RSS 1.0 and Atom; for full XML (namespaces resolved, DTDs) `fast-xml-parser` or `saxes` would be the choice.
  */
-import { decodeEntities } from './text.js';
+import { decodeEntities } from '../core/text/entities.js';
 
 export interface XmlElement {
   /** Qualified name as written, lowercased (e.g. "item", "media:content"). */

@@ -79,3 +79,28 @@ describe('quoted titles of panels, talks and sessions', () => {
     assert.equal(scoreText(model, 'the keynote demo failed twice').negative, true);
   });
 });
+
+describe('HTML entities in post text', () => {
+  it('decodes the common entities once, and leaves a bare ampersand and unknown names alone', async () => {
+    const { decodeEntities } = await import('../../src/core/text/entities.js');
+    assert.equal(decodeEntities('AT&amp;T &lt;3 &quot;fast&quot; it&#39;s &#x1F621; &gt;:('), 'AT&T <3 "fast" it\'s 😡 >:(');
+    assert.equal(decodeEntities('AT&T & co &bogus; &#0;'), 'AT&T & co &bogus; &#0;');
+    assert.equal(decodeEntities('&amp;lt;'), '&lt;', 'one level only');
+  });
+
+  it('scores an escaped post as the same post unescaped (X and many exports escape "&", "<", ">" and quotes)', async () => {
+    const { scoreText } = await import('../../src/core/negativity/index.js');
+    const pairs = [
+      ['I &lt;3 my new iPad 2 #sxsw', 'I <3 my new iPad 2 #sxsw'],
+      ['@mention the &quot;unlimited&quot; plan got throttled again', '@mention the "unlimited" plan got throttled again'],
+      ['@united lost my bag &amp; no one will call me back &gt;:(', '@united lost my bag & no one will call me back >:('],
+    ];
+    for (const [escaped, plain] of pairs) {
+      const a = scoreText(model, escaped!), b = scoreText(model, plain!);
+      assert.deepEqual([a.negativity, a.negative, a.complaint], [b.negativity, b.negative, b.complaint], escaped);
+    }
+    assert.equal(scoreText(model, 'I &lt;3 my new iPad 2 #sxsw').negative, false);
+    assert.ok(scoreText(model, 'I &lt;3 my new iPad 2 #sxsw').evidence.some((e) => e.includes('"<3"')));
+    assert.ok(scoreText(model, '@mention the &quot;unlimited&quot; plan got throttled again').evidence.some((e) => e.includes('scare-quotes')));
+  });
+});

@@ -104,6 +104,13 @@ describe('x', () => {
     assert.equal(result.volumeHint, 11);
   });
 
+  it('stores the post text as written: X sends "&", "<" and ">" as HTML entities', async () => {
+    const raw = makeItem(3, { text: 'AT&T <3 & "Acme" charged me twice -> refund? &amp; is what X sends' });
+    const { result } = await pollFake(xFake, { pages: [[raw]] });
+    assert.ok(result.ok);
+    assert.equal(result.posts[0]!.text, raw.text);
+  });
+
   it('polls on from the first page\'s newest_id', async () => {
     let sinceId: string | undefined;
     const items = [makeItem(2), makeItem(4)];

@@ -10,6 +10,7 @@
  * Emoji, emoticons, Weibo codes ("[怒]") and runs of ! or ? are features of both languages.
  */
 
+import { decodeEntities } from '../text/entities.js';
 import * as tokens from './tokens.js';
 
 // Copied to module constants: tsx turns each use of an import into a getter call (see learned-score.ts).
@@ -83,11 +84,12 @@ export function withoutEventTitles(lower: string): string {
 }
 
 /**
- * The text as everything in the scorer reads it: lower-cased, without quoted event titles. The scorer and the derive
- * script both start here, so the learned weights are fitted on what scoring sees.
+ * The text as everything in the scorer reads it: HTML entities decoded (X's API and many exports deliver "&amp;",
+ * "&lt;3", "&quot;unlimited&quot;"), lower-cased, without quoted event titles. The scorer and the derive script both
+ * start here, so the learned weights are fitted on what scoring sees.
  */
 export function scoredText(text: string): string {
-  return withoutEventTitles(text.toLowerCase());
+  return withoutEventTitles(decodeEntities(text).toLowerCase());
 }
 
 /** Receives the features of a text as they are found, without building strings for them. */

@@ -6,10 +6,13 @@ import { allItems, answer, pageAt, withRefresh, type FakeItem, type PlatformFake
 
 const BEARER = 'AAAAAAAAAAAAAAAAAAAAAMLheAAAAAAA0%2BuSeid%2BULvsea4JtiGRiSDSJSI';
 
-/** Renders a post in the classic (`tweet`) or the renamed (`post`) spelling. */
+/** X escapes "&", "<" and ">" in post text as HTML entities (and nothing else). */
+export const xEscape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Renders a post in the classic (`tweet`) or the renamed (`post`) spelling, its text escaped as X sends it. */
 export function xPost(it: FakeItem, spelling: 'tweet' | 'post' = 'tweet'): unknown {
   const shares = spelling === 'post' ? { repost_count: it.reposts } : { retweet_count: it.reposts };
-  return { id: it.id, text: it.text, created_at: new Date(it.at).toISOString(), author_id: `u${it.author}`, public_metrics: { ...shares, reply_count: it.replies, like_count: it.likes, quote_count: it.quotes } };
+  return { id: it.id, text: xEscape(it.text), created_at: new Date(it.at).toISOString(), author_id: `u${it.author}`, public_metrics: { ...shares, reply_count: it.replies, like_count: it.likes, quote_count: it.quotes } };
 }
 
 const user = (it: FakeItem) => ({ id: `u${it.author}`, username: it.author, name: it.author, public_metrics: { followers_count: it.followers } });
