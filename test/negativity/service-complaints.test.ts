@@ -986,3 +986,35 @@ describe('round 39 Weibo posts', () => {
     assert.ok(scoreText(model, '被电信诈骗骗了两万').evidence.some((e) => e.startsWith('complaint scam-fraud')));
   });
 });
+
+// Session 11 (round 44's first half, written blind and then looked at): sarcasm told by "not" after praise and by
+// a wish, how a customer is treated, nobody reachable, and the plain questions and thanks beside the same words.
+describe('round 44: sarcasm, mistreatment and unreachable service; questions and thanks beside them', () => {
+  const model = repoModel();
+  itCountsNegative(model, [
+    'waited 2 hours at the store and they ran out of stock one person before me. Fantastic. Not. #launchday',
+    'spent my whole sunday doing taxes #not',
+    'new phone looks exactly like last year. yawn.',
+    'the app update is here and it is... whoop de doo',
+    '@lufthansa gold member for 9 years and this is how you treat your customers?',
+    '@gridpower your outage line goes straight to voicemail. 6 hours without power',
+    '@virginmedia i would like to speak to anyone who can actually fix this',
+    '@ryanair love the new seats, would love them more if the flight had left on time',
+    '@Delta thanks for the 4am arrival, my meeting is at 8',
+    '@AlaskaAir so we are finding out from other passengers that the flight is cancelled?',
+    '@southwest is there a reason the app logs me out every single day',
+    '@united ok seriously, what is going on at ORD tonight',
+    'my tv froze during the final again. thanks samsung really great',
+  ]);
+  itCountsPlain(model, [
+    '@united ok I will try again later, thanks',
+    '@delta will definitely fly with you again, thanks!',
+    '@ThreeUKSupport yep that worked! restarted and the app is fine now. cheers',
+    '@SouthwestAir if my flight gets cancelled because of the snow can I rebook for free?',
+    '@JetBlue is there a lost and found for things left on the plane?',
+    '@AmericanAir my flight was cancelled but the agent at the desk got me on the next one within 20 min. appreciated',
+    'delayed 40 minutes but the crew was lovely, no complaints here',
+    'playing angry birds on the train again',
+    'sorry not sorry, I bought the blue one too',
+  ]);
+});

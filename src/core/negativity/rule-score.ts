@@ -50,6 +50,7 @@ const DEGREE_SCOPE = 2;
 const NEGATED_POSITIVE = -0.9; // "not good" is nearly as bad as "bad"
 const NEGATED_NEGATIVE = -0.4; // "not bad" is only mildly good
 const BEFORE_CONTRAST = 0.5; // "好是好，但是…": what comes before "but" counts half
+const TOLD_AS_OVER = 0.25; // beside a sincere cue (a fix, a refund, a rebooking) the complaint intents count half
 const SARCASM_FLIP = -0.5; // "great, another cancelled flight": beside a complaint or a sarcasm cue, the praise turns against
 const CODE_BY_NAME = 0.75; // a Weibo code read by the words of its name counts this much of them…
 const CODE_BY_NAME_MAX = 1.5; // …and at most this much either way
@@ -168,6 +169,7 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
   let complaintIfNegative = false;
   let sarcasm = false;
   let sincere = false;
+  let complaintWeight = 0;
   const topics = new Set<Topic>();
   const scripts = scriptsOf(f);
   // English posts go through the intent gate (word-start-gate.ts), which says which intents match (most posts: none);
@@ -181,6 +183,7 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
     const m = (en && en[k] === 1 && intent.en ? intent.en.exec(lower) : null) ?? (zh && intent.zh && zh[k] ? intent.zh.exec(lower) : null);
     if (!m) continue;
     logit += intent.weight;
+    if (intent.complaint !== false && intent.weight > 0) complaintWeight += intent.weight;
     complaintIntent ||= intent.complaint === true;
     complaintIfNegative ||= intent.complaint === 'when-negative';
     sarcasm ||= intent.sarcasm;
@@ -189,6 +192,11 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
     evidence.push(`${intent.complaint === true ? 'complaint' : 'cue'} ${intent.id}: "${m[0].trim()}" ${fmt(intent.weight)}`);
   }
   const praiseTurned = (complaintIntent || sarcasm) && !sincere;
+  // "cancelled but the agent got me on the next one": the complaint is told as over, so it weighs half.
+  if (sincere && complaintWeight > 0) {
+    logit -= complaintWeight * (1 - TOLD_AS_OVER);
+    evidence.push(`told as resolved: complaint cues ×${TOLD_AS_OVER}`);
+  }
   const hits = lexiconHits(model, f.units);
   const emphasis = f.emphasis ? model.emphasis : 1;
   let termSum = 0;
