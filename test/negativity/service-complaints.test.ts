@@ -1018,3 +1018,39 @@ describe('round 44: sarcasm, mistreatment and unreachable service; questions and
     'sorry not sorry, I bought the blue one too',
   ]);
 });
+
+// Session 11, round 45's brand tweets (first half): slang degree words before praise, and a statement addressed to
+// an account, which in a brand's mentions is most often a problem reported.
+describe('slang degree words, and statements addressed to an account', () => {
+  const model = repoModel();
+  itCountsPlain(model, [
+    'these new running shoes are stupid comfortable',
+    'the new iced latte is wicked good',
+    'damn good coffee at the airport for once',
+    'I freaking love the new camera app',
+    '@amazon prime 2 day shipping showed up in 1 day. you spoil me',
+    '@united can I bring a stroller to the gate?',
+  ]);
+  itCountsNegative(model, [
+    'that ad was stupid',
+    'this update is stupid, good thing I can roll back',
+    'drive thru forgot the burger. in a burger bag',
+    'pizza place said 30 min. it has been 80',
+    '@united door closed 5 min early while I was standing right there',
+  ]);
+
+  it('reads a slang degree word before praise as a multiplier, not as a negative term', () => {
+    const r = scoreText(model, 'these new running shoes are stupid comfortable');
+    assert.ok(!r.evidence.some((e) => e.startsWith('term "stupid"')), r.evidence.join('; '));
+    const plain = scoreText(model, 'these new running shoes are comfortable');
+    const term = (x: typeof r) => x.evidence.find((e) => e.startsWith('term "comfortable"'))!;
+    assert.ok(Number(term(r).split(' ').pop()) < Number(term(plain).split(' ').pop()), `${term(r)} vs ${term(plain)}`);
+  });
+
+  it('marks a statement to an account, and not a question to one', () => {
+    const cue = (t: string) => scoreText(model, t).evidence.some((e) => e.startsWith('cue addressed-statement:'));
+    assert.equal(cue('@united door closed 5 min early'), true);
+    assert.equal(cue('@united can I bring a stroller?'), false);
+    assert.equal(cue('door closed 5 min early @united'), false);
+  });
+});

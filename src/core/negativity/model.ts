@@ -50,6 +50,11 @@ export interface NegativityModel {
   learned: { en: LearnedWeights; zh: LearnedWeights };
   /** Multiplier for the hand-written terms when a post has "!!" or "??". */
   emphasis: number;
+  /**
+   * Slang degree words (modifiers.yaml `slang_degree`): negative terms that, right before praise, only say how much
+   * ("stupid comfortable", "wicked good"), with their multiplier.
+   */
+  slangDegree: Map<string, number>;
 }
 
 /** Without derived weights, a post with no evidence at all leans clearly "not negative". */
@@ -189,6 +194,14 @@ function parseModifiers(model: NegativityModel, file: RuleFile): void {
     if (typeof m !== 'number' || m <= 0 || m > 5) throw new ConfigError(file.path, `intensifiers.${p}`, 'multiplier must be a number in (0, 5]');
     addTerm(model, file, p, 'intensifier', m, `intensifiers.${p}`);
   }
+  const slang = doc['slang_degree'] ?? {};
+  if (typeof slang !== 'object' || Array.isArray(slang)) throw new ConfigError(file.path, 'slang_degree', 'must map word → multiplier');
+  for (const [p, m] of Object.entries(slang as Record<string, unknown>)) {
+    if (typeof m !== 'number' || m <= 0 || m > 5) throw new ConfigError(file.path, `slang_degree.${p}`, 'multiplier must be a number in (0, 5]');
+    const units = phraseUnits(p);
+    if (units.length !== 1) throw new ConfigError(file.path, `slang_degree.${p}`, `must be one word (read as ${JSON.stringify(units)})`);
+    model.slangDegree.set(units[0]!, m);
+  }
   if (doc['emphasis'] !== undefined) {
     if (typeof doc['emphasis'] !== 'number') throw new ConfigError(file.path, 'emphasis', 'must be a number');
     model.emphasis = doc['emphasis'];
@@ -228,6 +241,7 @@ export function buildNegativityModel(files: RuleFile[]): NegativityModel {
     topicSeverity: new Map(TOPICS.map((t) => [t, 1])),
     learned: { en: compileLearned(new Map(), DEFAULT_BIAS), zh: compileLearned(new Map(), DEFAULT_BIAS) },
     emphasis: 1,
+    slangDegree: new Map(),
   };
   // Modifiers first, then terms: a term that is also a modifier ("不错" vs "不") then wins as a term.
   const sorted = [...files].sort((a, b) => rank(a.path) - rank(b.path) || a.path.localeCompare(b.path));

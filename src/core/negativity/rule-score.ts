@@ -136,6 +136,16 @@ function lexiconHits(model: NegativityModel, units: string[]): Hit[] {
       if (e) i += e.length - 1;
       continue;
     }
+    // "stupid comfortable", "wicked good": a slang degree word right before praise says how much, not what.
+    const slang = e.kind === 'term' && e.weight > 0 && e.length === 1 ? model.slangDegree.get(u) : undefined;
+    if (slang !== undefined) {
+      const next = longestMatch(model.phrases, units, i + 1);
+      if (next && next.kind === 'term' && next.weight < 0 && !next.symbol) {
+        degree = degreeLeft > 0 ? degree * slang : slang;
+        degreeLeft = DEGREE_SCOPE;
+        continue;
+      }
+    }
     i += e.length - 1;
     if (e.kind === 'negation') negLeft = NEG_SCOPE;
     else if (e.kind === 'intensifier') {
