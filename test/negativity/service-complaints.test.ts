@@ -1032,6 +1032,23 @@ describe('slang degree words, and statements addressed to an account', () => {
     '@united can I bring a stroller to the gate?',
   ]);
   itCountsNegative(model, [
+    '@alaskaair my bag is in Seattle and I am in Denver',
+    '@delta connected through ATL and my bag went to MSP',
+    '@united oh great, another hour on the tarmac',
+    '@nyct 40 min for a train at rush hour',
+    '@Hilton 6 weeks waiting for my points to show up',
+    '@frontier it is $380 one way now, was $140 last week',
+    '@BurgerKing the chicken was pink in the middle',
+    '@Samsung battery drops from 50% to 0 in a minute',
+    '@Sonos speaker turns on by itself at 3am',
+  ]);
+  itCountsPlain(model, [
+    '@united hi, is flight 220 delayed? the app says on time',
+    '@AmazonHelp refund already showing on my card, that was quick',
+    '@Chase thanks for the fraud alert, that was not me, card is cancelled now',
+    '@Patagonia sent my old jacket in for repair and it came back looking brand new',
+  ]);
+  itCountsNegative(model, [
     'that ad was stupid',
     'this update is stupid, good thing I can roll back',
     'drive thru forgot the burger. in a burger bag',
