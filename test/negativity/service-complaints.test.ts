@@ -1071,3 +1071,19 @@ describe('slang degree words, and statements addressed to an account', () => {
     assert.equal(cue('door closed 5 min early @united'), false);
   });
 });
+
+// Round 45's Weibo posts in the style of early 2020 (first half, looked at): fear and grief told in set phrases.
+describe('round 45 Weibo posts: fear, grief and relief told in set phrases', () => {
+  const model = repoModel();
+  itCountsNegative(model, [
+    '看到新闻里那段视频，彻底绷不住了',
+    '半夜咳了两声，吓得我赶紧量体温',
+    '每次看到新增数字，心都提到嗓子眼了',
+    '下个月工资发不出来，房贷怎么办啊',
+    '专家一会儿这么说一会儿那么说，到底该信谁',
+  ]);
+  itCountsPlain(model, [
+    '社区给每家送了一袋菜，书记有心了',
+    '看到出院的老人给医生鞠躬，喜极而泣',
+  ]);
+});
