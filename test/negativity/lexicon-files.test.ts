@@ -43,6 +43,14 @@ describe('lexicon files', () => {
     assert.deepEqual(twice, []);
   });
 
+  it('refuses a slang degree word that is not one word or has no sane multiplier, naming the field', () => {
+    const mod = (body: string) => ({ path: 'lexicons/modifiers.yaml', text: `slang_degree:\n${body}` });
+    assert.throws(() => buildNegativityModel([mod('  stupid good: 1.5\n')]), isConfigError('lexicons/modifiers.yaml', /^slang_degree\.stupid good$/));
+    assert.throws(() => buildNegativityModel([mod('  wicked: lots\n')]), isConfigError('lexicons/modifiers.yaml', /^slang_degree\.wicked$/));
+    const ok = buildNegativityModel([mod('  wicked: 1.5\n'), { path: 'lexicons/en-negative.tsv', text: 'wicked\t0.6\n' }, { path: 'lexicons/en-positive.tsv', text: 'good\t1\n' }]);
+    assert.equal(ok.slangDegree.get('wicked'), 1.5);
+  });
+
   it('names the file and line of a malformed TSV row', () => {
     const bad = { path: 'lexicons/en-negative.tsv', text: 'awful\t2\nterrible two\n' };
     assert.throws(() => buildNegativityModel([bad]), isConfigError('lexicons/en-negative.tsv', /^line 2$/));

@@ -50,7 +50,7 @@ const DEGREE_SCOPE = 2;
 const NEGATED_POSITIVE = -0.9; // "not good" is nearly as bad as "bad"
 const NEGATED_NEGATIVE = -0.4; // "not bad" is only mildly good
 const BEFORE_CONTRAST = 0.5; // "好是好，但是…": what comes before "but" counts half
-const TOLD_AS_OVER = 0.25; // beside a sincere cue (a fix, a refund, a rebooking) the complaint intents count half
+const TOLD_AS_OVER = 0.25; // beside a sincere cue (a fix, a refund, a rebooking) the complaint intents count a quarter
 const SARCASM_FLIP = -0.5; // "great, another cancelled flight": beside a complaint or a sarcasm cue, the praise turns against
 const CODE_BY_NAME = 0.75; // a Weibo code read by the words of its name counts this much of them…
 const CODE_BY_NAME_MAX = 1.5; // …and at most this much either way
@@ -202,7 +202,7 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
     evidence.push(`${intent.complaint === true ? 'complaint' : 'cue'} ${intent.id}: "${m[0].trim()}" ${fmt(intent.weight)}`);
   }
   const praiseTurned = (complaintIntent || sarcasm) && !sincere;
-  // "cancelled but the agent got me on the next one": the complaint is told as over, so it weighs half.
+  // "cancelled but the agent got me on the next one": the complaint is told as over, so it weighs a quarter.
   if (sincere && complaintWeight > 0) {
     logit -= complaintWeight * (1 - TOLD_AS_OVER);
     evidence.push(`told as resolved: complaint cues ×${TOLD_AS_OVER}`);
