@@ -45,16 +45,13 @@ export function parseCsv(text: string): string[][] {
 }
 
 /**
- * Undoes the escaping some SemEval files carry: the 2013 files have JSON escapes ("I\u2019m",
- * "fan\u002c i"), the later ones HTML entities ("&amp;"). Left in, "\u002c" hides a comma and
- * becomes a word "u002c" that the weights learn, which real posts never contain.
+ * Undoes the JSON escapes of the 2013 SemEval files ("I\u2019m", "fan\u002c i"). Left in, "\u002c" hides a comma and
+ * becomes a word "u002c" that the weights learn, which real posts never contain. The HTML entities of the later files
+ * ("&amp;") are left for the scorer, which decodes them in every post it reads (`scoredText`).
  */
 export function unescapeTweet(t: string): string {
-  if (!t.includes('\\') && !t.includes('&')) return t;
-  return t
-    .replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
-    .replace(/\\"/g, '"')
-    .replace(/&(amp|lt|gt|quot);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[e]!);
+  if (!t.includes('\\')) return t;
+  return t.replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))).replace(/\\"/g, '"');
 }
 
 function readSemeval(file: string): Labelled[] {

@@ -1017,6 +1017,12 @@ describe('round 44: sarcasm, mistreatment and unreachable service; questions and
     'playing angry birds on the train again',
     'sorry not sorry, I bought the blue one too',
   ]);
+
+  it('reads "if my flight gets cancelled" as a condition, and "when my flight got cancelled" as a report', () => {
+    const cue = (t: string) => scoreText(model, t).evidence.some((e) => e.startsWith('complaint addressed-failure: "cancelled"'));
+    assert.equal(cue('@SouthwestAir if my flight gets cancelled because of the snow can I rebook for free?'), false);
+    assert.equal(cue('@united when my flight got cancelled nobody offered a hotel'), true);
+  });
 });
 
 // Session 11, round 45's brand tweets (first half): slang degree words before praise, and a statement addressed to
