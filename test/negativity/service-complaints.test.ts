@@ -1093,3 +1093,41 @@ describe('round 45 Weibo posts: fear, grief and relief told in set phrases', () 
     '看到出院的老人给医生鞠躬，喜极而泣',
   ]);
 });
+
+// Round 47 (session 12): the shapes its posts missed, told again in other words.
+describe('round 47 shapes: billing, status that never moves, idioms of praise to a brand', () => {
+  const model = repoModel();
+  itCountsComplaints(model, [
+    '@Barclays I see two identical charges for the same coffee on my statement this morning',
+    '@Spotify still charged me for premium after cancelling last month, I have the email',
+    "@Fitbit my Charge 5 crackles and the support form won't submit. third try",
+    '@Argos my order still says "being prepared" five days after I paid',
+    '@Southern my train was 40 minutes late again this morning',
+    '刚买一个月的充电宝就鼓包了，客服还让我自己寄回去',
+  ]);
+  itCountsNegative(model, ['zero help from the support chat, they just closed it', '说好的年终奖就是个笑话', '看了他这次的采访，正式脱粉了']);
+  itCountsPlain(model, [
+    '@Honda 250k miles on my Civic and zero issues so far, you build them right',
+    '@Lidl please never discontinue the almond croissants',
+    '@Pringles not even kidding, the new flavour is the best thing I ate this year',
+    "@Halfords fitted my bike rack in ten minutes and didn't even charge me for it",
+    'Thanks @Nationwide, my dad came off the call smiling for once',
+    'Me: quick trip to @IKEA for a lamp. Me, 3 hours later: a sofa and 40 candles',
+    'Huge thanks to @PizzaExpress for staying open 15 minutes late so our party could finish',
+    '@Aldi your christmas advert had the whole office crying laughing',
+    '小区从下周开始垃圾分类，垃圾桶都换成了四色的',
+    '快递小哥今天送得特别早，还帮我搬上楼，谢谢',
+    '爬了五个小时山才看到日出，不枉此行',
+  ]);
+
+  it('reads "zero" as a negation of the term after it', () => {
+    const r = scoreText(model, 'zero issues with the new router');
+    assert.ok(r.evidence.some((e) => e.startsWith('term "issues" (negated)')), r.evidence.join('; '));
+  });
+
+  it('reads 快递 (courier) and 垃圾桶 (a bin) as no term: no praise of speed, no insult', () => {
+    const r = scoreText(model, '快递放在垃圾桶旁边了');
+    assert.ok(!r.evidence.some((e) => e.startsWith('term "快"') || e.startsWith('term "垃圾"')), r.evidence.join('; '));
+    assert.ok(scoreText(model, '送得真快').evidence.some((e) => e.startsWith('term "快"')));
+  });
+});
