@@ -1131,3 +1131,16 @@ describe('round 47 shapes: billing, status that never moves, idioms of praise to
     assert.ok(scoreText(model, '送得真快').evidence.some((e) => e.startsWith('term "快"')));
   });
 });
+
+// Round 48 (session 12): airline sarcasm its posts carried without a failure verb after the thanks.
+describe('round 48 shapes: sarcastic thanks for a delay, praise for losing, a night spent at the airport', () => {
+  const model = repoModel();
+  itCountsNegative(model, [
+    '@AmericanAir thank you for the 3 hour delay, my kids loved the floor of terminal C',
+    '@united great job losing my car seat. again',
+    '@BritishAirways you managed to lose both our bags on a direct flight. impressive',
+    '@Ryanair love spending my anniversary on the tarmac in Stansted',
+  ]);
+  itCountsComplaints(model, ['@Qantas please explain why my 9am flight is now leaving at 6pm']);
+  itCountsPlain(model, ['@SouthwestAir love spending time with my family in Denver, thanks for the cheap fares', 'she managed to lose 10 pounds before the wedding']);
+});
