@@ -1144,3 +1144,28 @@ describe('round 48 shapes: sarcastic thanks for a delay, praise for losing, a ni
   itCountsComplaints(model, ['@Qantas please explain why my 9am flight is now leaving at 6pm']);
   itCountsPlain(model, ['@SouthwestAir love spending time with my family in Denver, thanks for the cheap fares', 'she managed to lose 10 pounds before the wedding']);
 });
+
+// Round 49 (session 12; read once as the session's end measure, then looked at): its shapes told in other words.
+describe('round 49 shapes: own mistakes, fixes before anyone noticed, praise idioms with a negation, 高兴坏了', () => {
+  const model = repoModel();
+  itCountsComplaints(model, [
+    '@Sky my broadband dropped out 5 times this evening and the router takes ages to reconnect',
+    '@Tesco bought strawberries on Monday, mould all over them by Tuesday morning',
+    "@ASOS sent me the wrong size and the returns label won't print",
+    '新买的电饭煲用了两天就坏了',
+  ]);
+  itCountsNegative(model, ['it was not my mistake. you charged the wrong card', '这家店的菜真的很一般，不会再来了']);
+  itCountsPlain(model, [
+    "@Nationwide you refunded a duplicate payment before I'd even spotted it, top stuff",
+    "@Premier_Inn stayed two nights in York, wouldn't change a thing",
+    "@Greggs can't fault the team at the station branch this morning",
+    '@ASOS I ordered the wrong size, the swap arrived in two days. painless',
+    '儿子收到新球鞋，高兴坏了，一晚上都舍不得脱',
+    '第一次上路，师傅全程没骂我，还夸我稳',
+  ]);
+
+  it('reads 我一般 / 大家一般 as "usually", not as the term 一般 (mediocre)', () => {
+    const r = scoreText(model, '大家一般几点吃晚饭？');
+    assert.ok(!r.evidence.some((e) => e.startsWith('term "一般"')), r.evidence.join('; '));
+  });
+});
