@@ -1169,3 +1169,18 @@ describe('round 49 shapes: own mistakes, fixes before anyone noticed, praise idi
     assert.ok(!r.evidence.some((e) => e.startsWith('term "一般"')), r.evidence.join('; '));
   });
 });
+
+// Round 50 (session 12; the session's last measure, read once, then its brand misses looked at).
+describe('round 50 shapes: "kind of" hedges, "reliable as ever" after an outage', () => {
+  const model = repoModel();
+  itCountsNegative(model, [
+    'the finale was kind of a letdown',
+    'my PlayStation Network is down again on a Friday night. Reliable as ever',
+  ]);
+  itCountsPlain(model, ['she is kind and patient with every customer']);
+
+  it('reads "kind of" as a hedge like "kinda", never as the praise "kind"', () => {
+    const r = scoreText(model, 'some kind of bug in the app');
+    assert.ok(!r.evidence.some((e) => e.startsWith('term "kind"')), r.evidence.join('; '));
+  });
+});
