@@ -137,3 +137,35 @@ describe('language detection', () => {
     assert.equal(detectLang('退款呢 https://example.com/some/long/path @someone_long_handle'), 'zh');
   });
 });
+
+// Session 12: five words that were both a modifier and a term in a word list, where the term had silently won.
+describe('words listed both as a modifier and as a term', () => {
+  const model = repoModel();
+  const neg = (t: string) => scoreText(model, t).negative;
+
+  it('lets "never" negate the term after it: "never helpful" is no praise', () => {
+    assert.equal(neg('their support is never helpful'), true);
+    const r = scoreText(model, 'their support is never helpful');
+    assert.ok(r.evidence.some((e) => e.startsWith('term "helpful" (negated)')), r.evidence.join('; '));
+  });
+
+  it('reads "never been happier" as praise and "never felt this ignored" as heightening, not negating', () => {
+    assert.equal(neg('Crocs are ugly but my feet have never been happier'), false);
+    const r = scoreText(model, "I've never felt this ignored by a company");
+    assert.ok(!r.evidence.some((e) => e.includes('"ignored" (negated)')), r.evidence.join('; '));
+  });
+
+  it('reads "super" and "pretty" before a term as degree words, not as praise', () => {
+    for (const t of ['the update is super slow', 'the service was pretty bad']) {
+      const r = scoreText(model, t);
+      assert.equal(r.negative, true, `${t}: ${r.evidence.join('; ')}`);
+      assert.ok(!r.evidence.some((e) => e.startsWith('term "super"') || e.startsWith('term "pretty"')), r.evidence.join('; '));
+    }
+  });
+
+  it('reads "fucking" before praise as a degree word, as the other slang degree words', () => {
+    const r = scoreText(model, 'fucking love this place');
+    assert.equal(r.negative, false, r.evidence.join('; '));
+    assert.ok(!r.evidence.some((e) => e.startsWith('term "fucking"')), r.evidence.join('; '));
+  });
+});
