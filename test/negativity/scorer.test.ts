@@ -163,6 +163,11 @@ describe('words listed both as a modifier and as a term', () => {
     }
   });
 
+  it('reads names made of sentiment words as names: "grateful dead", "death metal", "good friday"', () => {
+    const r = scoreText(model, 'grateful dead and death metal records on sale this good friday');
+    assert.ok(!r.evidence.some((e) => /term "(grateful|dead|death|good)"/.test(e)), r.evidence.join('; '));
+  });
+
   it('reads "fucking" before praise as a degree word, as the other slang degree words', () => {
     const r = scoreText(model, 'fucking love this place');
     assert.equal(r.negative, false, r.evidence.join('; '));
