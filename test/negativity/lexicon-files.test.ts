@@ -7,6 +7,7 @@ import path from 'node:path';
 import { readdirSync, readFileSync } from 'node:fs';
 import { readRulesDir } from '../../src/config/load-node.js';
 import { parseExamples, writtenExamples } from '../../src/lexicon/datasets.js';
+import { parse as parseYaml } from 'yaml';
 import { repoRoot } from './helpers.js';
 
 const shipped = readLexiconFiles(path.join(repoRoot, 'rules'));
@@ -41,6 +42,21 @@ describe('lexicon files', () => {
     }
     assert.ok(seen.size > 1000);
     assert.deepEqual(twice, []);
+  });
+
+  it('lists no modifier as a term too, but the slang degree words: the term would win, and the modifier never act', () => {
+    const modifiers = parseYaml(shipped.find((f) => f.path.endsWith('modifiers.yaml'))!.text) as Record<string, unknown>;
+    const listed = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v && typeof v === 'object' ? Object.keys(v) : []);
+    const slang = new Set(listed(modifiers['slang_degree']));
+    // "lacking" is a negation and a negative term: both readings lean negative (src/lexicon/README.md, session 12).
+    const allowed = new Set([...slang, 'lacking']);
+    const terms = new Set<string>();
+    for (const f of shipped.filter((x) => /-(negative|positive)\.tsv$/.test(x.path) && !x.path.includes('learned-'))) {
+      for (const line of f.text.split('\n')) if (line !== '' && !line.startsWith('#')) terms.add(line.split('\t')[0]!);
+    }
+    const both = ['negations', 'intensifiers', 'contrast', 'not_negations'].flatMap((k) => listed(modifiers[k])).filter((w) => terms.has(w) && !allowed.has(w));
+    assert.ok(slang.size > 0 && terms.size > 1000);
+    assert.deepEqual(both, []);
   });
 
   it('refuses a slang degree word that is not one word or has no sane multiplier, naming the field', () => {
