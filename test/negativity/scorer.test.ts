@@ -174,6 +174,12 @@ describe('words listed both as a modifier and as a term', () => {
     assert.ok(scoreText(model, '这次出差住的酒店，床单也差').evidence.some((e) => e.startsWith('term "差"')));
   });
 
+  it('reads 还没用 (not used yet) as no 没用 (useless), and 度假 (a holiday) as no 假的 (fake)', () => {
+    const r = scoreText(model, '还没用，包装挺好，度假的时候再试');
+    assert.ok(!r.evidence.some((e) => /term "(没用|假的)"/.test(e)), r.evidence.join('; '));
+    assert.ok(scoreText(model, '这个东西真没用').evidence.some((e) => e.startsWith('term "没用"')));
+  });
+
   it('reads "fucking" before praise as a degree word, as the other slang degree words', () => {
     const r = scoreText(model, 'fucking love this place');
     assert.equal(r.negative, false, r.evidence.join('; '));
