@@ -1184,3 +1184,25 @@ describe('round 50 shapes: "kind of" hedges, "reliable as ever" after an outage'
     assert.ok(!r.evidence.some((e) => e.startsWith('term "kind"')), r.evidence.join('; '));
   });
 });
+
+// Session 12, an audit of every Chinese intent alternative on the training reviews: alternatives that fired on
+// praise as often as on complaints (第二次订餐了 from a loyal customer, 没有坏点, 没有骚扰电话, 必须给个好评).
+describe('Chinese intent alternatives that fired on praise', () => {
+  const model = repoModel();
+  itCountsComplaints(model, ['同一个问题第三次返修了，还是没修好', '收到的屏幕有坏点，要求换货']);
+  itCountsNegative(model, ['每次都要等一个多小时，受不了']);
+  itCountsPlain(model, [
+    '第二次订餐了，味道还是那么好',
+    '第三次入住这家酒店，服务一如既往',
+    '屏幕没有坏点，也没有划痕，很满意',
+    '酒店很安静，晚上没有骚扰电话',
+    '送餐小哥冒雨送到，必须给个好评',
+  ]);
+
+  it('matches no repeated-failure, reported-failure, privacy or escalation cue in them', () => {
+    for (const t of ['第二次订餐了，味道还是那么好', '屏幕没有坏点', '晚上没有骚扰电话', '必须给个好评']) {
+      const r = scoreText(model, t);
+      assert.ok(!r.evidence.some((e) => /^(complaint|cue) (repeated-failure|reported-failure|privacy|staff-conduct|escalation):/.test(e)), `${t}: ${r.evidence.join('; ')}`);
+    }
+  });
+});
