@@ -1197,6 +1197,7 @@ describe('Chinese intent alternatives that fired on praise', () => {
     '屏幕没有坏点，也没有划痕，很满意',
     '酒店很安静，晚上没有骚扰电话',
     '送餐小哥冒雨送到，必须给个好评',
+    '酒店紧挨着火车站，出门很方便',
   ]);
 
   it('matches no repeated-failure, reported-failure, privacy or escalation cue in them', () => {
