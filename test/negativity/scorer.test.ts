@@ -180,6 +180,14 @@ describe('words listed both as a modifier and as a term', () => {
     assert.ok(scoreText(model, '这个东西真没用').evidence.some((e) => e.startsWith('term "没用"')));
   });
 
+  it('reads what the rule audit found as plain: a footballer, a limited edition, an audio brand, a long-awaited album', () => {
+    for (const t of ['eden hazard scores again', 'limited edition trainers drop on friday', '哈曼卡顿的音箱', 'been waiting for this album all year']) {
+      const r = scoreText(model, t);
+      assert.ok(!r.evidence.some((e) => /term "(hazard|limited|卡顿)"|waiting-on-hold/.test(e)), `${t}: ${r.evidence.join('; ')}`);
+    }
+    assert.ok(scoreText(model, '@Currys still waiting for my refund from March').evidence.some((e) => e.startsWith('complaint waiting-on-hold')));
+  });
+
   it('reads "fucking" before praise as a degree word, as the other slang degree words', () => {
     const r = scoreText(model, 'fucking love this place');
     assert.equal(r.negative, false, r.evidence.join('; '));
