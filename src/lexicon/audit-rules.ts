@@ -11,6 +11,7 @@
 import { readLexiconFiles } from './load-lexicons.js';
 import { repoRoot, semevalTrain, sharedDataPresent, weibo, zhReviewsTrain, type Labelled } from './datasets.js';
 import { buildNegativityModel, type NegativityModel } from '../core/negativity/index.js';
+import { phraseUnits } from '../core/negativity/model.js';
 import { patternAlternatives } from '../core/negativity/intent-rules.js';
 import { scoredText, withoutTitles } from '../core/negativity/features.js';
 import type { RuleFile } from '../core/errors.js';
@@ -73,13 +74,23 @@ export function auditIntents(model: NegativityModel, lang: 'en' | 'zh', posts: L
   return rows.sort((a, b) => b.n - a.n);
 }
 
+/** Where the units of a term first stand in a post's units, or -1. */
+function indexOfUnits(units: string[], term: string[]): number {
+  outer: for (let i = 0; i + term.length <= units.length; i++) {
+    for (let k = 0; k < term.length; k++) if (units[i + k] !== term[k]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
 /**
  * Hand-written terms (`<lang>*-negative.tsv` / `-positive.tsv`) whose posts say the opposite: a negative term in posts
- * less negative than the base rate, a positive one in posts more negative than base rate + margin. Matched as whole
- * words in English and as substrings in Chinese, so a term inside a longer one ("差" in "出差") counts: that is the point.
+ * less negative than the base rate, a positive one in posts more negative than base rate + margin. Posts and terms are
+ * read in the scorer's units (words; Han characters one by one), but without its longest match, so a term inside a
+ * longer phrase ("差" in "出差") counts: that is the point.
  */
 export function auditTerms(files: RuleFile[], lang: 'en' | 'zh', posts: Labelled[], o: AuditOptions = DEFAULT_AUDIT): AuditRow[] {
-  const texts = posts.map((p) => p.text.toLowerCase());
+  const units = posts.map((p) => phraseUnits(scoredText(p.text)));
   const base = share(posts);
   const rows: AuditRow[] = [];
   for (const f of files) {
@@ -89,16 +100,16 @@ export function auditTerms(files: RuleFile[], lang: 'en' | 'zh', posts: Labelled
     for (const line of f.text.split('\n')) {
       if (line === '' || line.startsWith('#') || !line.includes('\t')) continue;
       const term = line.split('\t')[0]!;
-      const re = lang === 'en' ? new RegExp(`\\b${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) : null;
+      const termUnits = phraseUnits(term);
       let n = 0;
       let neg = 0;
       const against: string[] = [];
-      texts.forEach((t, i) => {
-        const at = re ? t.search(re) : t.indexOf(term);
+      units.forEach((u, i) => {
+        const at = indexOfUnits(u, termUnits);
         if (at < 0) return;
         n++;
         if (posts[i]!.negative) neg++;
-        if (posts[i]!.negative !== negativeFile && against.length < 3) against.push(around(t, at, term.length));
+        if (posts[i]!.negative !== negativeFile && against.length < 3) against.push(u.slice(Math.max(0, at - 6), at + termUnits.length + 6).join(lang === 'en' ? ' ' : ''));
       });
       if (n < o.minCount) continue;
       const s = neg / n;

@@ -20,6 +20,7 @@ function posts(): Labelled[] {
   for (let i = 0; i < 20; i++) {
     out.push({ text: `第二次订餐了，味道很好${i}`, negative: false });
     out.push({ text: `出差住了${i}晚，挺安静`, negative: false });
+    out.push({ text: `下周出差${i}天，先订好酒店`, negative: false });
     out.push({ text: `刚修好又坏了，服务太差${i}`, negative: true });
     out.push({ text: `一点都不好吃，第${i}口就倒了`, negative: true });
   }
@@ -42,8 +43,9 @@ describe('audit of the rules against labelled posts', () => {
     const byTerm = new Map(rows.map((r) => [r.what, r]));
     assert.ok(byTerm.has('好吃'), JSON.stringify(rows));
     assert.equal(byTerm.get('好吃')!.negativeShare, 1);
-    // 差 is in 40 posts, half of them negative (太差) and half a business trip: exactly the base rate, so not below it.
-    assert.equal(byTerm.has('差'), false);
+    // 差 is in 60 posts: 20 complaints (太差) and 40 business trips (出差), 33% negative against a base rate of 40%.
+    assert.equal(byTerm.get('差')?.n, 60);
+    assert.match(byTerm.get('差')!.against[0]!, /出差/);
   });
 
   it('lists nothing when every rule agrees with the posts', () => {

@@ -48,8 +48,7 @@ describe('lexicon files', () => {
     const modifiers = parseYaml(shipped.find((f) => f.path.endsWith('modifiers.yaml'))!.text) as Record<string, unknown>;
     const listed = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v && typeof v === 'object' ? Object.keys(v) : []);
     const slang = new Set(listed(modifiers['slang_degree']));
-    // "lacking" is a negation and a negative term: both readings lean negative (src/lexicon/README.md, session 12).
-    const allowed = new Set([...slang, 'lacking']);
+    const allowed = slang;
     const terms = new Set<string>();
     for (const f of shipped.filter((x) => /-(negative|positive)\.tsv$/.test(x.path) && !x.path.includes('learned-'))) {
       for (const line of f.text.split('\n')) if (line !== '' && !line.startsWith('#')) terms.add(line.split('\t')[0]!);
@@ -57,6 +56,13 @@ describe('lexicon files', () => {
     const both = ['negations', 'intensifiers', 'contrast', 'not_negations'].flatMap((k) => listed(modifiers[k])).filter((w) => terms.has(w) && !allowed.has(w));
     assert.ok(slang.size > 0 && terms.size > 1000);
     assert.deepEqual(both, []);
+  });
+
+  it('refuses a term that is also a modifier, naming the file and line, instead of letting it switch the modifier off', () => {
+    const edited: RuleFile[] = [...shipped, { path: 'lexicons/acme-positive.tsv', text: '# our words\nsuper\t1.2\n' }];
+    assert.throws(() => buildNegativityModel(edited), (e: unknown) => isConfigError('lexicons/acme-positive.tsv', /line 2/)(e) && /degree word/.test((e as Error).message));
+    const negation: RuleFile[] = [...shipped, { path: 'lexicons/acme-negative.tsv', text: 'never\t0.4\n' }];
+    assert.throws(() => buildNegativityModel(negation), isConfigError('lexicons/acme-negative.tsv', /line 1/));
   });
 
   it('refuses a slang degree word that is not one word or has no sane multiplier, naming the field', () => {

@@ -4,7 +4,7 @@ import { ConfigError, type RuleFile } from '../errors.js';
 import { TOPICS, type Topic } from '../types.js';
 import { FeatureTable } from './feature-table.js';
 import { extractFeatures } from './features.js';
-import { addPhrase, emptyTrie, type PhraseKind, type PhraseNode } from './phrases.js';
+import { addPhrase, emptyTrie, entryOf, type PhraseKind, type PhraseNode } from './phrases.js';
 import { parseIntents, parseTopics, type Intent, type TopicRule } from './intent-rules.js';
 import { alternationRequirement, LiteralPrefilter } from './literal-prefilter.js';
 import { gateOf, wordStartGate, type WordStartGate } from './word-start-gate.js';
@@ -164,8 +164,16 @@ function addTerm(model: NegativityModel, file: RuleFile, phrase: string, kind: P
   if (units.length === 0 || units.includes('|')) {
     throw new ConfigError(file.path, field, `"${phrase}" is not a matchable phrase (empty or contains clause punctuation)`);
   }
+  // One phrase has one entry, and terms load after modifiers.yaml: a term listed as a modifier too would silently switch
+  // the modifier off ("never" as a term stopped negating "never helpful" for ten sessions).
+  const modifier = kind === 'term' ? entryOf(model.phrases, units) : undefined;
+  if (modifier && modifier.kind !== 'term') {
+    throw new ConfigError(file.path, field, `"${phrase}" is also a ${MODIFIER_NAME[modifier.kind]} in ${modifier.source}; as a term it would switch that off (a negative word that only intensifies before praise belongs under slang_degree)`);
+  }
   addPhrase(model.phrases, units, { kind, weight, text: phrase, source: file.path });
 }
+
+const MODIFIER_NAME: Record<PhraseKind, string> = { negation: 'negation', intensifier: 'degree word (intensifiers)', contrast: 'contrast word', neutral: 'plain phrase (not_negations)', term: 'term' };
 
 /**
  * An emoji, emoticon, kaomoji or Weibo code must be read as one unit, and one of its own: a kaomoji whose core the

@@ -64,6 +64,13 @@ export function addPhrase(root: PhraseNode, units: string[], entry: Omit<PhraseE
   node.entry = { ...entry, length: units.length, symbol, weiboCode: symbol && only.startsWith('[') && only.endsWith(']'), evidence: '' };
 }
 
+/** The entry for exactly this phrase, or undefined. */
+export function entryOf(root: PhraseNode, units: string[]): PhraseEntry | undefined {
+  let node: PhraseNode | undefined = root;
+  for (const u of units) if (!(node = node.next.get(u))) return undefined;
+  return node.entry;
+}
+
 /** Returns the longest entry starting at units[start], or undefined. */
 export function longestMatch(root: PhraseNode, units: string[], start: number): PhraseEntry | undefined {
   if (start >= units.length) return undefined;
