@@ -1207,3 +1207,37 @@ describe('Chinese intent alternatives that fired on praise', () => {
     }
   });
 });
+
+// Round 52 (session 13; written blind by helpers and scored before any fix; these are paraphrases of its misses).
+describe('round 52 shapes: low speed tests, expired dates, billing after cancelling, contact again, tallies at zero', () => {
+  const model = repoModel();
+  itCountsComplaints(model, [
+    '@quickfibre speed test says 4mbps again tonight',
+    '@freshbox the milk came today and its use by date was two days ago',
+    '@mobileco cancelled my old line in march and I am still being billed for it',
+    "@parcelpal hi, it's me again. the parcel from last week still hasn't moved",
+    '@cablecorp 3 calls, 2 technicians, 0 fixes',
+    '@insureco you have sent me the same claim form four times',
+    'the app logged me out mid-payment and took the money anyway',
+  ]);
+  itCountsNegative(model, ['看到这条新闻心情很沉重', '明天就要出成绩了，有点慌', '地震的时候我整个人都在发抖']);
+  itCountsPlain(model, [
+    '@homeinternet speed test says 940mbps, not bad at all',
+    'the boss fight is hard but I loved every minute of it',
+    '感谢客服，行李箱摔坏了，第二天就全额赔付了',
+  ]);
+
+  it('reads a request to pause or change an account as a question, not a complaint about its duration', () => {
+    const r = scoreText(model, '@mealkitco can I pause my box for 3 weeks while we travel?');
+    assert.ok(!r.negative && !r.complaint, `${r.negativity} ${r.evidence.join('; ')}`);
+  });
+
+  it('lets a strong negative term decide a post whose only praise is a weak word ("free" in "free-for-all")', () => {
+    const r = scoreText(model, 'southwest boarding is a free-for-all now. sick of it');
+    assert.ok(r.negative, `${r.negativity} ${r.evidence.join('; ')}`);
+    assert.ok(r.evidence.some((e) => e.startsWith('floor:')), r.evidence.join('; '));
+    // Real praise still guards: the floor is not for a post that also says it loved something.
+    const praised = scoreText(model, 'the ending was brutal but I loved it');
+    assert.ok(!praised.evidence.some((e) => e.startsWith('floor:')), praised.evidence.join('; '));
+  });
+});
