@@ -1241,3 +1241,28 @@ describe('round 52 shapes: low speed tests, expired dates, billing after cancell
     assert.ok(!praised.evidence.some((e) => e.startsWith('floor:')), praised.evidence.join('; '));
   });
 });
+
+// Round 53 (session 13; written blind after round 52's fixes and read once before any of these; paraphrases of its misses).
+describe('round 53 shapes: 忍不住 is no negation, a wait that ended well, dearer than the shop, "want it so bad"', () => {
+  const model = repoModel();
+  itCountsComplaints(model, [
+    '@homenet what exactly am I paying for when the internet drops every evening?',
+    'the sofa cushions flattened within a month',
+    '说是百亿补贴，结果比超市还贵三块钱',
+    '开了会员还要看广告，这钱花得冤',
+  ]);
+  itCountsNegative(model, ['外公走了三年了，今天看到他的照片还是忍不住哭了', '刹车突然失灵，吓出一身冷汗，这车谁还敢开', 'looked great online, fell apart in a week. save your money']);
+  itCountsPlain(model, [
+    '提车啦！等了两个月终于开上了',
+    '看完这段忍不住笑了',
+    'I want that jacket so bad lol',
+    'this cheesecake should be illegal to be this good',
+  ]);
+
+  it('reads 忍不住 as "could not help", so the feeling after it keeps its sign', () => {
+    for (const [text, term] of [['忍不住哭了', '哭了'], ['忍不住笑了', '笑']] as const) {
+      const r = scoreText(model, text);
+      assert.ok(r.evidence.some((e) => e.startsWith(`term "${term}"`) && !e.includes('(negated)')), `${text}: ${r.evidence.join('; ')}`);
+    }
+  });
+});
