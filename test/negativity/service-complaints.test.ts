@@ -1266,3 +1266,33 @@ describe('round 53 shapes: 忍不住 is no negation, a wait that ended well, dea
     }
   });
 });
+
+// Round 54 (session 13; written blind after rounds 52-53's fixes and read once before any of these; paraphrases).
+describe('round 54 shapes: tallies at zero, charged after a confirmed cancellation, the two-way runaround, told as fine', () => {
+  const model = repoModel();
+  itCountsComplaints(model, [
+    '@homesure 4 DMs, 2 calls, 0 replies',
+    '@gymco charged for April even though my cancellation was confirmed in March',
+    "@shopco return was received two weeks ago and I still don't have my £40 back",
+    'the jeans ripped at the seam after a month',
+    '@consolehelp support says contact the retailer and the retailer says contact you',
+    '说好送路由器，装完师傅说路由器要另外买',
+  ]);
+  itCountsNegative(model, ['工资又拖了，房租下周就要交']);
+  itCountsPlain(model, [
+    '@freshbox going away for three weeks - possible to pause my box?',
+    'this ramen ruined all other ramen for me',
+    '@citycouncil where do I apply for a garden waste permit?',
+    "@parcelco it finally turned up, only a day late, no harm done. thanks for chasing it",
+    '请问"极速退款"是退到哪个账户？',
+    '有没有姐妹用过这款洗地机？吸力怎么样',
+    '等了一个月的键盘终于到了，手感绝了',
+    '鞋子开胶了，售后直接给换新了，爱了',
+  ]);
+
+  it('keeps the strong-term floor away from a post a no-complaint cue explains ("ruined other … for me")', () => {
+    const r = scoreText(model, 'this ramen ruined all other ramen for me');
+    assert.ok(r.evidence.some((e) => e.startsWith('cue ruined-for-others')), r.evidence.join('; '));
+    assert.ok(!r.evidence.some((e) => e.startsWith('floor:')), r.evidence.join('; '));
+  });
+});

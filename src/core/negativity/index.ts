@@ -76,7 +76,7 @@ export function scoreText(model: NegativityModel, text: string, brand?: BrandNeg
   let logit = rules.logit + learnedLogit;
   const evidence = rules.evidence;
   for (const x of learned.top) if (Math.abs(x.weight) >= 0.3) evidence.push(learnedEvidence(x.feature, x.weight));
-  if (logit < 0 && rules.strongestNegative >= STRONG_TERM && !rules.praise && f.hanChars === 0) {
+  if (logit < 0 && rules.strongestNegative >= STRONG_TERM && !rules.praise && !rules.offsetCue && f.hanChars === 0) {
     logit = 0;
     evidence.push(`floor: a strong negative term and no praise (counted negative)`);
   }

@@ -37,6 +37,11 @@ export interface RuleScore {
    * WEAK_PRAISE, not before a contrast.
    */
   praise: boolean;
+  /**
+   * A cue with a negative weight matched: a shape told as no complaint (a plain or policy question, a fix reported,
+   * "ruined other RPGs for me", "I need those trainers so bad"). Like praise, it keeps the strong-term floor away.
+   */
+  offsetCue: boolean;
 }
 
 /**
@@ -189,6 +194,7 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
   let sarcasm = false;
   let sincere = false;
   let complaintWeight = 0;
+  let offsetCue = false;
   const topics = new Set<Topic>();
   const scripts = scriptsOf(f);
   // English posts go through the intent gate (word-start-gate.ts), which says which intents match (most posts: none);
@@ -202,6 +208,7 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
     const m = (en && en[k] === 1 && intent.en ? intent.en.exec(lower) : null) ?? (zh && intent.zh && zh[k] ? intent.zh.exec(lower) : null);
     if (!m) continue;
     logit += intent.weight;
+    offsetCue ||= intent.weight < 0;
     if (intent.complaint !== false && intent.weight > 0) complaintWeight += intent.weight;
     complaintIntent ||= intent.complaint === true;
     complaintIfNegative ||= intent.complaint === 'when-negative';
@@ -242,7 +249,7 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
   }
   if (emphasis !== 1 && hits.length > 0) evidence.push(`emphasis !!/?? ×${emphasis}`);
   logit += termSum * emphasis;
-  return { logit, evidence, complaintIntent, complaintIfNegative, praiseTurned, topics: [...topics], weiboCodes, strongestNegative: strongest, praise };
+  return { logit, evidence, complaintIntent, complaintIfNegative, praiseTurned, topics: [...topics], weiboCodes, strongestNegative: strongest, praise, offsetCue };
 }
 
 /**
