@@ -1296,3 +1296,30 @@ describe('round 54 shapes: tallies at zero, charged after a confirmed cancellati
     assert.ok(!r.evidence.some((e) => e.startsWith('floor:')), r.evidence.join('; '));
   });
 });
+
+// Round 55 (session 13; written blind after rounds 52-54's fixes and read once before any of these; paraphrases).
+describe('round 55 shapes: time wanted back, "used to be good… now", no food safety in an expired card, 没踩雷, 充值了', () => {
+  const model = repoModel();
+  itCountsComplaints(model, [
+    'sat through the whole sequel. 3 hours of noise. i want my evening back',
+    'that cafe used to be so good. now everything is microwaved',
+    'your hold message says my call matters. then pick up the phone, telco',
+  ]);
+  itCountsNegative(model, ['抢了一周的票，最后还是没票', '手机银行又改版了，找个转账找半天，老人还怎么用', '宽带合约到期也不提醒，价格比新用户贵一倍']);
+  itCountsPlain(model, [
+    'this album is criminally good. not a single skip',
+    '快递小哥看我搬不动，帮我把箱子扛上了楼，太感谢了',
+    '朋友推荐的那家店去吃了，没踩雷，很新鲜',
+    '新办的公交卡可以在手机上充值了，再也不用找零钱',
+    '排了半小时队，喝到的那一刻觉得值了',
+    '宽带断了，打电话半小时就上门修好了，感谢师傅',
+    '乌龟慢悠悠地爬出来晒太阳',
+  ]);
+
+  it('reads an expired card or pass as no food-safety matter', () => {
+    const r = scoreText(model, '@railco my railcard expired yesterday, can i still use the discount?');
+    assert.ok(!r.topics.includes('food-safety') && !r.evidence.some((e) => e.includes('food-safety')), r.evidence.join('; '));
+    const food = scoreText(model, 'the yoghurt in my delivery had expired');
+    assert.ok(food.evidence.some((e) => e.startsWith('complaint food-safety')), food.evidence.join('; '));
+  });
+});
