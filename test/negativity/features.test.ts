@@ -42,6 +42,13 @@ describe('features', () => {
     assert.deepEqual(f.en.filter((x) => !x.includes('#')), ['cancelled']);
   });
 
+  it('reads a Weibo name as one handle, through Han characters and "-": no characters and no pair across it', () => {
+    const f = extractFeatures('你好@悲伤的猫-v2:谢谢');
+    assert.deepEqual(f.zh, ['你', '好', '你好', '谢', '谢', '谢谢']);
+    // An X handle still ends where letters, digits and "_" do.
+    assert.deepEqual(extractFeatures('@united_air, cancelled').en.filter((x) => !x.includes('#')), ['cancelled']);
+  });
+
   it('gives English words their character 4-grams, negated inside a negation scope', () => {
     const f = extractFeatures('bad, not sad');
     assert.deepEqual(f.en.filter((x) => x.includes('#')), ['#<bad', '#bad>', '#<not', '#not>', '!#<sad', '!#sad>']);
@@ -52,7 +59,7 @@ describe('features', () => {
       assert.ok(Math.abs(visited(t) - spelledOut(t)) < 1e-9, t);
     }
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('not ', 'good ', 'bad ', 'on ', 'hold ', '不', '太', '满', '意', '好', '!', '，', '😡', '[怒]', 'x'), maxLength: 25 }), (t) => {
+      fc.property(fc.string({ unit: fc.constantFrom('not ', 'good ', 'bad ', 'on ', 'hold ', '不', '太', '满', '意', '好', '!', '，', '😡', '[怒]', 'x', '@', ' '), maxLength: 25 }), (t) => {
         assert.ok(Math.abs(visited(t) - spelledOut(t)) < 1e-9, t);
       }),
       { numRuns: 500 },

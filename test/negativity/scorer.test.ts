@@ -128,6 +128,26 @@ describe('negativity scorer', () => {
   });
 });
 
+// Session 14: Weibo names are read as names, whatever words they are made of.
+describe('Weibo @names', () => {
+  const model = repoModel();
+
+  it('reads a Weibo name as a handle, not as words: "@悲伤的猫" is a user, and no sadness', () => {
+    for (const t of ['回复@悲伤的猫:谢谢你', '@恐怖分子研究所 你好，请问活动几点开始？', '今天天气不错 //@毒舌电影-官方:哈哈']) {
+      const r = scoreText(model, t);
+      assert.equal(r.negative, false, t);
+      assert.ok(!r.evidence.some((e) => /"(悲伤|恐怖|毒舌)"/.test(e)), r.evidence.join('; '));
+    }
+  });
+
+  it('still reads the post after the name: a complaint to a brand account counts', () => {
+    for (const t of ['//@小米客服:手机用了三天就坏了，退款也不给', '@小米客服 手机用了三天就坏了，退款也不给']) {
+      const r = scoreText(model, t);
+      assert.ok(r.negative && r.complaint, t);
+    }
+  });
+});
+
 describe('language detection', () => {
   it('tells Chinese, English, mixed and other apart, ignoring links and handles', () => {
     assert.equal(detectLang('退款三次都没人理'), 'zh');
@@ -172,6 +192,12 @@ describe('words listed both as a modifier and as a term', () => {
     const r = scoreText(model, '出差一周，积累了不少经验，酒店的滚筒洗衣机很方便');
     assert.ok(!r.evidence.some((e) => /term "(差|累|滚)"/.test(e)), r.evidence.join('; '));
     assert.ok(scoreText(model, '这次出差住的酒店，床单也差').evidence.some((e) => e.startsWith('term "差"')));
+  });
+
+  it('reads 圆滚滚 (chubby), 财源滚滚 (money rolling in) and 滚刷 (a roller brush) as no "滚" (get lost), which stays a term alone', () => {
+    const r = scoreText(model, '翻到小时候的照片，圆滚滚的，祝大家财源滚滚；洗地机的滚刷好清理');
+    assert.ok(!r.evidence.some((e) => /term "滚"/.test(e)), r.evidence.join('; '));
+    assert.ok(scoreText(model, '客服让我滚').evidence.some((e) => e.startsWith('term "滚"')));
   });
 
   it('reads 还没用 (not used yet) as no 没用 (useless), and 度假 (a holiday) as no 假的 (fake)', () => {

@@ -143,7 +143,7 @@ export function visitLowered(lower: string, v: FeatureVisitor): TextShape {
     i = (r - kind) / 16;
     if (kind === SKIP || kind === URL) continue;
     if (kind === HANDLE) {
-      prevWord = '';
+      prevWord = prevHan = '';
       continue;
     }
     if (kind === HAN) {

@@ -47,6 +47,13 @@ for (const k of [...KAOMOJI_CORES].sort((a, b) => b.length - a.length)) {
 const KAOMOJI_FIRST = new Uint8Array(65536);
 for (const c of KAOMOJI_BY_FIRST.keys()) KAOMOJI_FIRST[c] = 1;
 
+/** The longest @name read as one handle, in code units (Weibo names run to 30; X handles to 15). */
+const HANDLE_MAX = 30;
+
+function isHandleChar(c: number): boolean {
+  return isWordChar(c) || c === 95 /* _ */ || c === 45 /* - */ || isHanCode(c);
+}
+
 /** Token kinds returned by nextToken (in its low four bits). */
 export const SKIP = 0; // a character that makes no token
 export const URL = 1;
@@ -76,8 +83,12 @@ export function nextToken(s: string, i: number): number {
     }
   }
   if (c === 64 /* @ */) {
+    // A Weibo name runs on through Han characters and "-" ("@苹果星老是被wyt欺负", "//@水手龟-咩咩:"), up to the space,
+    // colon or punctuation Weibo itself ends a mention at; X handles are letters, digits and "_" only. Either way the
+    // name is no text: "@悲伤的猫 谢谢你" thanks a user named "sad cat", and is not sad.
     let j = i + 1;
-    while (j < n && (isWordChar(s.charCodeAt(j)) || s.charCodeAt(j) === 95)) j++;
+    const end = Math.min(n, i + 1 + HANDLE_MAX);
+    while (j < end && isHandleChar(s.charCodeAt(j))) j++;
     if (j > i + 1) return j * 16 + HANDLE;
   }
   if (c === 91 /* [ */) {
