@@ -140,6 +140,15 @@ describe('Weibo @names', () => {
     }
   });
 
+  it('drops the fold links of Weibo\'s page ("展开全文c", "收起全文d"): no one wrote them', () => {
+    const plain = '今天去公园散步，看到好多人在放风筝';
+    for (const t of [`${plain}...展开全文c`, `${plain} 收起全文d`]) {
+      const r = scoreText(model, t);
+      assert.equal(r.negativity, scoreText(model, plain).negativity, t);
+      assert.ok(!r.evidence.some((e) => /全文|开全/.test(e)), r.evidence.join('; '));
+    }
+  });
+
   it('still reads the post after the name: a complaint to a brand account counts', () => {
     for (const t of ['//@小米客服:手机用了三天就坏了，退款也不给', '@小米客服 手机用了三天就坏了，退款也不给']) {
       const r = scoreText(model, t);
