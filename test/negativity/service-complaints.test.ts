@@ -1323,3 +1323,24 @@ describe('round 55 shapes: time wanted back, "used to be good… now", no food s
     assert.ok(food.evidence.some((e) => e.startsWith('complaint food-safety')), food.evidence.join('; '));
   });
 });
+
+// Round 57 (session 14; written blind and read once before any of these; paraphrases).
+describe('round 57 shapes: an outage told to the provider, the greeting that leaves one out, praise with a time in it', () => {
+  const model = repoModel();
+  itCountsComplaints(model, [
+    'nice one @broadbandco, internet out on the one night I work from home. perfect timing',
+    '@powerco power out again on our street, third time this month',
+  ]);
+  itCountsNegative(model, ['Good morning to everyone except my phone company', 'happy monday to everyone but you @railco']);
+  itCountsPlain(model, [
+    'big thanks to Jo at @techstore for staying 15 min after close to sort my laptop out. legend',
+    '@airline got moved to an earlier flight at no charge, you lot are the best',
+    '@airline my suitcase came off the belt first for once in my life. I feel chosen',
+    'thanks to everyone but especially my mum',
+  ]);
+
+  it('still reads a late arrival told to the brand as a complaint', () => {
+    const r = scoreText(model, '@cableco tech arrived 40 minutes after close and we waited in all day');
+    assert.ok(r.negative && r.complaint, r.evidence.join('; '));
+  });
+});
