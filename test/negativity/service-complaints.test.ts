@@ -1337,7 +1337,11 @@ describe('round 57 shapes: an outage told to the provider, the greeting that lea
     '@airline got moved to an earlier flight at no charge, you lot are the best',
     '@airline my suitcase came off the belt first for once in my life. I feel chosen',
     'thanks to everyone but especially my mum',
+    '@streamco what happens to my watchlist if I downgrade to the basic plan?',
+    '@payco If a seller doesn\'t ship, how long do I have to open a dispute? (haven\'t bought anything yet, just checking)',
+    '@consoleco if my controller stops connecting, should I reset it first? not happening yet, just want to know before my trip',
   ]);
+  itCountsComplaints(model, ['@consoleco my controller stopped connecting again, what do I do? (this is the third one)']);
 
   it('still reads a late arrival told to the brand as a complaint', () => {
     const r = scoreText(model, '@cableco tech arrived 40 minutes after close and we waited in all day');
