@@ -90,7 +90,7 @@ export function withoutEventTitles(lower: string): string {
  */
 const WEIBO_FOLD = /(?:展开|收起)全文[cd]?/g;
 
-export function withoutWeiboFold(lower: string): string {
+function withoutWeiboFold(lower: string): string {
   return lower.includes('全文') ? lower.replace(WEIBO_FOLD, ' ') : lower;
 }
 
