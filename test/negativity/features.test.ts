@@ -45,6 +45,8 @@ describe('features', () => {
   it('reads a Weibo name as one handle, through Han characters and "-": no characters and no pair across it', () => {
     const f = extractFeatures('你好@悲伤的猫-v2:谢谢');
     assert.deepEqual(f.zh, ['你', '好', '你好', '谢', '谢', '谢谢']);
+    // A name is at most 30 wide, a Han character counting 2: typed without a space, the post after it is still read.
+    assert.deepEqual(extractFeatures('@一二三四五六七八九十一二三四五好慢').zh, ['好', '慢', '好慢']);
     // An X handle still ends where letters, digits and "_" do.
     assert.deepEqual(extractFeatures('@united_air, cancelled').en.filter((x) => !x.includes('#')), ['cancelled']);
   });
