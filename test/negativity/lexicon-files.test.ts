@@ -73,6 +73,16 @@ describe('lexicon files', () => {
     assert.equal(ok.slangDegree.get('wicked'), 1.5);
   });
 
+  it('refuses a praise degree phrase without a sane multiplier, naming the field, and reads a valid one', () => {
+    const mod = (body: string) => ({ path: 'lexicons/modifiers.yaml', text: `praise_degree:\n${body}` });
+    assert.throws(() => buildNegativityModel([mod('  不要太: lots\n')]), isConfigError('lexicons/modifiers.yaml', /^praise_degree\.不要太$/));
+    assert.throws(() => buildNegativityModel([mod('  不要太: 9\n')]), isConfigError('lexicons/modifiers.yaml', /^praise_degree\.不要太$/));
+    const ok = buildNegativityModel([mod('  不要太: 1.5\n'), { path: 'lexicons/zh-positive.tsv', text: '好看\t1.4\n' }, { path: 'lexicons/zh-negative.tsv', text: '难过\t1.2\n' }]);
+    assert.equal(ok.praiseDegree.get('不要太'), 1.5);
+    assert.ok(scoreText(ok, '不要太好看').negativity < scoreText(ok, '好看').negativity);
+    assert.ok(scoreText(ok, '不要太难过').negativity < scoreText(ok, '难过').negativity);
+  });
+
   it('names the file and line of a malformed TSV row', () => {
     const bad = { path: 'lexicons/en-negative.tsv', text: 'awful\t2\nterrible two\n' };
     assert.throws(() => buildNegativityModel([bad]), isConfigError('lexicons/en-negative.tsv', /^line 2$/));

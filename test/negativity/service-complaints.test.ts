@@ -1348,3 +1348,32 @@ describe('round 57 shapes: an outage told to the provider, the greeting that lea
     assert.ok(r.negative && r.complaint, r.evidence.join('; '));
   });
 });
+
+// Round 59 (session 15; written blind and read once before any of these; paraphrases).
+describe('round 59 shapes: a question about what would happen, Chinese negation after its term, 不要太 before praise', () => {
+  const model = repoModel();
+  // A policy question is asked, not told: the complaint cues in it count a quarter and its praise is not turned.
+  itCountsPlain(model, [
+    "@fooddelivery what's your refund policy if an item is missing? want to know before a big order for a party",
+    '@airline if my connection gets delayed do you rebook me automatically or do I need to call? on flight 1290 tomorrow',
+  ]);
+  itCountsComplaints(model, ['@airline my connection got delayed and nobody rebooked me, now stuck in the terminal']);
+
+  // "一点毛病没有" (not a thing wrong with it): the negation comes after the term, closing the clause.
+  itCountsPlain(model, ['国产车开了两年，一点毛病没有，油耗还低', '用了三年一点问题都没有，推荐']);
+  itCountsNegative(model, ['问题没有解决，客服也不理我', '买完才一个月，好心情都没了[泪]']);
+
+  it('reads a postposed negation as negating its term, only where the clause ends', () => {
+    const none = scoreText(model, '一点毛病没有');
+    assert.ok(none.evidence.some((e) => e.startsWith('term "毛病" (negated)')), none.evidence.join('; '));
+    const unsolved = scoreText(model, '毛病没有修好');
+    assert.ok(unsolved.evidence.some((e) => e.startsWith('term "毛病" +')), unsolved.evidence.join('; '));
+  });
+
+  // "不要太好看" is "so good-looking"; "你不要太难过" stays "don't be too sad".
+  itCountsPlain(model, ['这部剧的女主不要太好看，每一帧都是壁纸', '下雨天在家看书，简直不要太惬意']);
+  it('reads 不要太 as degree before praise and as a negation before anything else', () => {
+    assert.ok(scoreText(model, '不要太好看').evidence.some((e) => e.startsWith('term "好看" -')));
+    assert.ok(scoreText(model, '你不要太难过了').evidence.some((e) => e.startsWith('term "难过" (negated)')));
+  });
+});

@@ -55,6 +55,11 @@ export interface NegativityModel {
    * ("stupid comfortable", "wicked good"), with their multiplier.
    */
   slangDegree: Map<string, number>;
+  /**
+   * Negations that, right before praise, only say how much (modifiers.yaml `praise_degree`: "这部剧不要太好看" is "this show
+   * is so good"), with their multiplier. Before anything else they negate as listed ("你不要太难过").
+   */
+  praiseDegree: Map<string, number>;
 }
 
 /** Without derived weights, a post with no evidence at all leans clearly "not negative". */
@@ -210,6 +215,13 @@ function parseModifiers(model: NegativityModel, file: RuleFile): void {
     if (units.length !== 1) throw new ConfigError(file.path, `slang_degree.${p}`, `must be one word (read as ${JSON.stringify(units)})`);
     model.slangDegree.set(units[0]!, m);
   }
+  const praise = doc['praise_degree'] ?? {};
+  if (typeof praise !== 'object' || Array.isArray(praise)) throw new ConfigError(file.path, 'praise_degree', 'must map phrase → multiplier');
+  for (const [p, m] of Object.entries(praise as Record<string, unknown>)) {
+    if (typeof m !== 'number' || m <= 0 || m > 5) throw new ConfigError(file.path, `praise_degree.${p}`, 'multiplier must be a number in (0, 5]');
+    addTerm(model, file, p, 'negation', 0, `praise_degree.${p}`);
+    model.praiseDegree.set(p, m);
+  }
   if (doc['emphasis'] !== undefined) {
     if (typeof doc['emphasis'] !== 'number') throw new ConfigError(file.path, 'emphasis', 'must be a number');
     model.emphasis = doc['emphasis'];
@@ -250,6 +262,7 @@ export function buildNegativityModel(files: RuleFile[]): NegativityModel {
     learned: { en: compileLearned(new Map(), DEFAULT_BIAS), zh: compileLearned(new Map(), DEFAULT_BIAS) },
     emphasis: 1,
     slangDegree: new Map(),
+    praiseDegree: new Map(),
   };
   // Modifiers first, then terms: a term that is also a modifier ("不错" vs "不") then wins as a term.
   const sorted = [...files].sort((a, b) => rank(a.path) - rank(b.path) || a.path.localeCompare(b.path));

@@ -130,6 +130,29 @@ function entryEvidence(e: PhraseEntry): string {
   return e.evidence || (e.evidence = `${e.weiboCode ? 'weibo code' : 'term'} "${e.text}" ${fmt(e.weight)}`);
 }
 
+/** Particles that may close a clause after a postposed negation ("一点问题都没有啊", "好心情都没了"). */
+const CLAUSE_PARTICLES = new Set(['了', '啊', '呀', '呢', '哦', '的', '吧', '啦']);
+
+function isHanUnit(u: string): boolean {
+  const c = u.charCodeAt(0);
+  return u.length === 1 && c >= 0x4e00 && c <= 0x9fff;
+}
+
+/**
+ * A Chinese negation placed after the term it negates: (都|也)? 没(有)?, then only particles before the clause ends
+ * ("开了两年一点毛病没有，", "一点诚意都没有", "好心情都没了"). Returns the index of the last unit it takes, or -1. Only
+ * at a clause's end: "问题没有解决" (the problem was not solved) negates the verb after it, not the problem.
+ */
+function postposedNegation(units: string[], j: number): number {
+  if (j > 0 && !isHanUnit(units[j - 1]!)) return -1;
+  if (units[j] === '都' || units[j] === '也') j++;
+  if (units[j] !== '没') return -1;
+  if (units[j + 1] === '有') j++;
+  let k = j + 1;
+  while (k < units.length && CLAUSE_PARTICLES.has(units[k]!)) k++;
+  return k >= units.length || !isHanUnit(units[k]!) ? k - 1 : -1;
+}
+
 function lexiconHits(model: NegativityModel, units: string[]): Hit[] {
   const hits: Hit[] = [];
   let negLeft = 0;
@@ -161,8 +184,15 @@ function lexiconHits(model: NegativityModel, units: string[]): Hit[] {
       }
     }
     i += e.length - 1;
-    if (e.kind === 'negation') negLeft = NEG_SCOPE;
-    else if (e.kind === 'intensifier') {
+    if (e.kind === 'negation') {
+      // "不要太好看" (so good to look at): a praise_degree negation right before praise only says how much.
+      const praiseDegree = model.praiseDegree.get(e.text);
+      const next = praiseDegree === undefined ? undefined : longestMatch(model.phrases, units, i + 1);
+      if (praiseDegree !== undefined && next && next.kind === 'term' && next.weight < 0 && !next.symbol) {
+        degree = praiseDegree;
+        degreeLeft = DEGREE_SCOPE;
+      } else negLeft = NEG_SCOPE;
+    } else if (e.kind === 'intensifier') {
       degree = degreeLeft > 0 ? degree * e.weight : e.weight;
       degreeLeft = DEGREE_SCOPE;
     } else if (e.kind === 'contrast') {
@@ -174,7 +204,10 @@ function lexiconHits(model: NegativityModel, units: string[]): Hit[] {
       contrasted = true;
     } else {
       // "不想上班[泪]": a mood mark is never flipped by a negation before it.
-      const negated = negLeft > 0 && !e.symbol;
+      let negated = negLeft > 0 && !e.symbol;
+      // "一点毛病没有", "一点诚意都没有": a Chinese negation after the term, ending the clause, negates it too.
+      const after = e.symbol || negated ? -1 : postposedNegation(units, i + 1);
+      if (after >= 0) (negated = true), (i = after);
       let value = e.weight * (degreeLeft > 0 ? degree : 1);
       if (negated) value *= value > 0 ? NEGATED_NEGATIVE : NEGATED_POSITIVE;
       hits.push({ entry: e, value, negated, beforeContrast: false, afterContrast: contrasted });
