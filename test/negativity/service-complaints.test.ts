@@ -1359,6 +1359,30 @@ describe('round 59 shapes: a question about what would happen, Chinese negation 
   ]);
   itCountsComplaints(model, ['@airline my connection got delayed and nobody rebooked me, now stuck in the terminal']);
 
+  // Complaints told plainly: a delivery marked "as delivered", "still isn't working", "I was told this was included",
+  // an adjuster who was supposed to come out on a day, the runaround ("going in circles").
+  itCountsComplaints(model, [
+    '@fooddelivery rider marked it as delivered and went home with my dinner i guess',
+    'spent my whole lunch break in the @cableco chat and my internet still isn\'t working',
+    '@mobileco £94 in roaming charges for a weekend in Spain, I was told this was included',
+    '@insurer the adjuster was supposed to come out Monday. it\'s Thursday. car still undrivable',
+  ]);
+  itCountsNegative(model, ['@electronicsco the store said price match online, online said ask the store. going in circles here']);
+  // ...and the same words where nothing failed.
+  itCountsPlain(model, [
+    'still can\'t wait for the movie on the 9th!',
+    'the album is supposed to come out in July, cannot wait',
+    // Words meant well: "in a good way", "and I'm fine with it"; lying down is no lie.
+    'this new messaging app is going to murder my texting bill, in a good way',
+    'the new Zelda is going to ruin my sleep schedule and I\'m fine with that',
+    'that finale. i need to lie down',
+    'need a lie in after this week',
+  ]);
+  it('reads a quoted title before "was the best panel" as a title', () => {
+    const r = scoreText(model, '&quot;Why Your App Will Fail&quot; was the best panel I have seen all week #festival');
+    assert.ok(!r.negative && !r.evidence.some((e) => e.includes('"fail"')), r.evidence.join('; '));
+  });
+
   // "一点毛病没有" (not a thing wrong with it): the negation comes after the term, closing the clause.
   itCountsPlain(model, ['国产车开了两年，一点毛病没有，油耗还低', '用了三年一点问题都没有，推荐']);
   itCountsNegative(model, ['问题没有解决，客服也不理我', '买完才一个月，好心情都没了[泪]']);

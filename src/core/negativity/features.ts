@@ -75,7 +75,7 @@ export function withoutTitles(text: string): string {
  * lexicons, learned weights), the quotes kept. Only these event words: the quoted titles of films, books and songs
  * are common in the training tweets, whose labels count their words.
  */
-const EVENT_TITLE = /(\b(?:panels?|sessions?|talks?|keynotes?|workshops?|webinars?|seminars?|fireside chats?)(?:\s+(?:on|called|titled|named))?\s*:?\s*)["“]([^"”\n]{3,80})["”]|["“]([^"”\n]{3,80})["”](\s+(?:panels?|sessions?|talks?|keynotes?|workshops?|webinars?|seminars?)\b)/g;
+const EVENT_TITLE = /(\b(?:panels?|sessions?|talks?|keynotes?|workshops?|webinars?|seminars?|fireside chats?)(?:\s+(?:on|called|titled|named))?\s*:?\s*)["“]([^"”\n]{3,80})["”]|["“]([^"”\n]{3,80})["”](\s+(?:(?:was|is) (?:the|a|my|an) (?:\w+ ){0,2})?(?:panels?|sessions?|talks?|keynotes?|workshops?|webinars?|seminars?)\b)/g;
 
 /** The lower-cased text without the words of quoted event titles (see EVENT_TITLE). */
 export function withoutEventTitles(lower: string): string {
