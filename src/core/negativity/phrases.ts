@@ -41,7 +41,8 @@ export function emptyTrie(): PhraseNode {
   return { next: new Map(), han: new Array<PhraseNode | null>(HAN_COUNT).fill(null) };
 }
 
-function hanIndex(unit: string): number {
+/** A single Han character's index (code − 0x4e00), or -1 for any other unit. */
+export function hanIndex(unit: string): number {
   const k = unit.charCodeAt(0) - HAN_FIRST;
   return unit.length === 1 && k >= 0 && k < HAN_COUNT ? k : -1;
 }

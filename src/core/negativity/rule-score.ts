@@ -12,7 +12,7 @@ import type { Scripts } from './intent-rules.js';
 import type { WordStartGate } from './word-start-gate.js';
 
 // Copied to module constants: tsx turns each use of an import into a getter call (see learned-score.ts).
-const { longestMatch } = phrases;
+const { hanIndex, longestMatch } = phrases;
 const { matchRule } = intentRules;
 
 export interface RuleScore {
@@ -133,24 +133,19 @@ function entryEvidence(e: PhraseEntry): string {
 /** Particles that may close a clause after a postposed negation ("一点问题都没有啊", "好心情都没了"). */
 const CLAUSE_PARTICLES = new Set(['了', '啊', '呀', '呢', '哦', '的', '吧', '啦']);
 
-function isHanUnit(u: string): boolean {
-  const c = u.charCodeAt(0);
-  return u.length === 1 && c >= 0x4e00 && c <= 0x9fff;
-}
-
 /**
  * A Chinese negation placed after the term it negates: (都|也)? 没(有)?, then only particles before the clause ends
  * ("开了两年一点毛病没有，", "一点诚意都没有", "好心情都没了"). Returns the index of the last unit it takes, or -1. Only
  * at a clause's end: "问题没有解决" (the problem was not solved) negates the verb after it, not the problem.
  */
 function postposedNegation(units: string[], j: number): number {
-  if (j > 0 && !isHanUnit(units[j - 1]!)) return -1;
+  if (j > 0 && hanIndex(units[j - 1]!) < 0) return -1;
   if (units[j] === '都' || units[j] === '也') j++;
   if (units[j] !== '没') return -1;
   if (units[j + 1] === '有') j++;
   let k = j + 1;
   while (k < units.length && CLAUSE_PARTICLES.has(units[k]!)) k++;
-  return k >= units.length || !isHanUnit(units[k]!) ? k - 1 : -1;
+  return k >= units.length || hanIndex(units[k]!) < 0 ? k - 1 : -1;
 }
 
 function lexiconHits(model: NegativityModel, units: string[]): Hit[] {
