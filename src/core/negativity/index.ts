@@ -10,6 +10,7 @@ import { compileOverrides, EXTRA_TERM_LOGIT, type BrandNegativityOverrides } fro
 import { extractFeatures, scoredText, visitLowered, withoutTitles } from './features.js';
 import { langFromCounts } from './lang.js';
 import { LearnedAccumulator } from './learned-score.js';
+import { fmt } from './lexicon-hits.js';
 import type { NegativityModel } from './model.js';
 import { contextComplaint, scoreRules, topicsOf, withWeiboCodes } from './rule-score.js';
 
@@ -38,10 +39,6 @@ const LEARNED_DOUBT_IN_COMPLAINT = 0.5;
  */
 const STRONG_TERM = 1.6;
 
-function signed(x: number): string {
-  return (x >= 0 ? '+' : '') + x.toFixed(2);
-}
-
 // One accumulator per model, reused: scoring is synchronous, so no two texts share it at once.
 const accumulators = new WeakMap<NegativityModel, LearnedAccumulator>();
 function accumulatorFor(model: NegativityModel): LearnedAccumulator {
@@ -56,7 +53,7 @@ const learnedLines = new Map<string, { weight: number; line: string }>();
 function learnedEvidence(feature: string, weight: number): string {
   const known = learnedLines.get(feature);
   if (known && known.weight === weight) return known.line;
-  const line = `learned "${feature}" ${signed(weight)}`;
+  const line = `learned "${feature}" ${fmt(weight)}`;
   if (!known) learnedLines.set(feature, { weight, line });
   return line;
 }

@@ -8,6 +8,7 @@ import { addPhrase, emptyTrie, entryOf, type PhraseKind, type PhraseNode } from 
 import { parseIntents, parseTopics, type Intent, type TopicRule } from './intent-rules.js';
 import { alternationRequirement, LiteralPrefilter } from './literal-prefilter.js';
 import { gateOf, wordStartGate, type WordStartGate } from './word-start-gate.js';
+import { forEachRange, lineCount, parseTsv } from './lexicon-rows.js';
 
 /** Learned weights and bias of one language, keyed by feature hash for lookup without building strings. */
 export class LearnedWeights {
@@ -70,100 +71,6 @@ export function phraseUnits(phrase: string): string[] {
   return extractFeatures(phrase).units;
 }
 
-/**
- * Calls `row` for each "term<TAB>weight" line of a lexicon file, in order, with the term as a range
- * of the file's text. One pass with indexOf and no string, array or object per clean line: the
- * learned files have ~250k lines and are read at every start.
- */
-function forEachRange(file: RuleFile, row: (text: string, start: number, end: number, weight: number, line: number) => void): void {
-  const text = file.text;
-  let line = 0;
-  for (let pos = 0; pos <= text.length; ) {
-    let end = text.indexOf('\n', pos);
-    if (end < 0) end = text.length;
-    line++;
-    const lineEnd = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    const tab = text.indexOf('\t', pos);
-    const hasTab = tab >= 0 && tab < lineEnd;
-    const first = text.charCodeAt(pos);
-    // A comment starts with "#" and has no tab: "#<bad\t0.4" is a learned character gram.
-    if (hasTab && tab > pos && !isSpace(first) && !isSpace(text.charCodeAt(tab - 1))) {
-      // The common case, a clean "term<TAB>weight" line: no trimming needed.
-      const next = text.indexOf('\t', tab + 1);
-      const weightEnd = next >= 0 && next < lineEnd ? next : lineEnd;
-      let weight = decimal(text, tab + 1, weightEnd);
-      if (Number.isNaN(weight)) weight = Number(text.slice(tab + 1, weightEnd));
-      if (!Number.isFinite(weight)) badRow(file, text.slice(pos, lineEnd), line);
-      row(text, pos, tab, weight, line);
-    } else {
-      const raw = text.slice(pos, lineEnd);
-      const trimmed = raw.trim();
-      if (trimmed && !(trimmed.startsWith('#') && !hasTab)) {
-        const [term, w] = raw.split('\t');
-        const weight = Number(w);
-        if (!term?.trim() || w === undefined || !Number.isFinite(weight)) badRow(file, raw, line);
-        const t = term!.trim();
-        row(t, 0, t.length, weight, line);
-      }
-    }
-    pos = end + 1;
-  }
-}
-
-/** forEachRange with the term as a string, for the small hand-written files. */
-function forEachRow(file: RuleFile, row: (term: string, weight: number, line: number) => void): void {
-  forEachRange(file, (text, start, end, weight, line) => row(start === 0 && end === text.length ? text : text.slice(start, end), weight, line));
-}
-
-/**
- * A plain decimal "-0.125" or "2" in s[start..end) as Number() reads it, or NaN for anything else
- * (exponents, spaces, more than 15 digits: the caller falls back to Number). Dividing the exact
- * integer of its digits by an exact power of ten rounds once, as Number() does.
- */
-function decimal(s: string, start: number, end: number): number {
-  let i = start;
-  const negative = s.charCodeAt(i) === 45; /* - */
-  if (negative) i++;
-  let digits = 0;
-  let n = 0;
-  let scale = 1;
-  let point = false;
-  for (; i < end; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      n = n * 10 + (c - 48);
-      if (point) scale *= 10;
-      if (++digits > 15) return NaN;
-    } else if (c === 46 /* . */ && !point) point = true;
-    else return NaN;
-  }
-  if (digits === 0) return NaN;
-  const x = n / scale;
-  return negative ? -x : x;
-}
-
-/** The code units String.prototype.trim removes. */
-function isSpace(c: number): boolean {
-  return c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-function badRow(file: RuleFile, raw: string, line: number): never {
-  throw new ConfigError(file.path, `line ${line}`, `expected "term<TAB>weight", got ${JSON.stringify(raw.slice(0, 60))}`);
-}
-
-function parseTsv(file: RuleFile): Array<{ term: string; weight: number; line: number }> {
-  const rows: Array<{ term: string; weight: number; line: number }> = [];
-  forEachRow(file, (term, weight, line) => rows.push({ term, weight, line }));
-  return rows;
-}
-
-/** Lines of a file: an upper bound on its rows, to size a table once. */
-function lineCount(text: string): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
 function addTerm(model: NegativityModel, file: RuleFile, phrase: string, kind: PhraseKind, weight: number, field: string): void {
   const units = phraseUnits(phrase);
   if (units.length === 0 || units.includes('|')) {
@@ -192,6 +99,16 @@ function checkMoodMark(file: RuleFile, phrase: string, field: string): void {
   }
 }
 
+/** The `key: {phrase: multiplier}` map of modifiers.yaml (intensifiers, slang_degree, praise_degree), checked: each multiplier in (0, 5]. */
+function multipliers(file: RuleFile, doc: Record<string, unknown>, key: string, what: string): Array<[string, number]> {
+  const map = doc[key] ?? {};
+  if (typeof map !== 'object' || Array.isArray(map)) throw new ConfigError(file.path, key, `must map ${what} → multiplier`);
+  return Object.entries(map as Record<string, unknown>).map(([p, m]) => {
+    if (typeof m !== 'number' || m <= 0 || m > 5) throw new ConfigError(file.path, `${key}.${p}`, 'multiplier must be a number in (0, 5]');
+    return [p, m];
+  });
+}
+
 function parseModifiers(model: NegativityModel, file: RuleFile): void {
   const doc = (parseYaml(file.text) ?? {}) as Record<string, unknown>;
   const lists: Array<[string, PhraseKind]> = [['negations', 'negation'], ['contrast', 'contrast'], ['not_negations', 'neutral']];
@@ -201,24 +118,13 @@ function parseModifiers(model: NegativityModel, file: RuleFile): void {
     if (!Array.isArray(v)) throw new ConfigError(file.path, key, 'must be a list of phrases');
     v.forEach((p, i) => addTerm(model, file, String(p), kind, 0, `${key}[${i}]`));
   }
-  const degree = doc['intensifiers'] ?? {};
-  if (typeof degree !== 'object' || Array.isArray(degree)) throw new ConfigError(file.path, 'intensifiers', 'must map phrase → multiplier');
-  for (const [p, m] of Object.entries(degree as Record<string, unknown>)) {
-    if (typeof m !== 'number' || m <= 0 || m > 5) throw new ConfigError(file.path, `intensifiers.${p}`, 'multiplier must be a number in (0, 5]');
-    addTerm(model, file, p, 'intensifier', m, `intensifiers.${p}`);
-  }
-  const slang = doc['slang_degree'] ?? {};
-  if (typeof slang !== 'object' || Array.isArray(slang)) throw new ConfigError(file.path, 'slang_degree', 'must map word → multiplier');
-  for (const [p, m] of Object.entries(slang as Record<string, unknown>)) {
-    if (typeof m !== 'number' || m <= 0 || m > 5) throw new ConfigError(file.path, `slang_degree.${p}`, 'multiplier must be a number in (0, 5]');
+  for (const [p, m] of multipliers(file, doc, 'intensifiers', 'phrase')) addTerm(model, file, p, 'intensifier', m, `intensifiers.${p}`);
+  for (const [p, m] of multipliers(file, doc, 'slang_degree', 'word')) {
     const units = phraseUnits(p);
     if (units.length !== 1) throw new ConfigError(file.path, `slang_degree.${p}`, `must be one word (read as ${JSON.stringify(units)})`);
     model.slangDegree.set(units[0]!, m);
   }
-  const praise = doc['praise_degree'] ?? {};
-  if (typeof praise !== 'object' || Array.isArray(praise)) throw new ConfigError(file.path, 'praise_degree', 'must map phrase → multiplier');
-  for (const [p, m] of Object.entries(praise as Record<string, unknown>)) {
-    if (typeof m !== 'number' || m <= 0 || m > 5) throw new ConfigError(file.path, `praise_degree.${p}`, 'multiplier must be a number in (0, 5]');
+  for (const [p, m] of multipliers(file, doc, 'praise_degree', 'phrase')) {
     addTerm(model, file, p, 'negation', 0, `praise_degree.${p}`);
     model.praiseDegree.set(p, m);
   }
