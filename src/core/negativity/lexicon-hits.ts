@@ -61,6 +61,10 @@ export interface Hit {
   beforeContrast: boolean;
   /** After a contrast ("delayed 20 mins but the crew was lovely"): praise there is meant, not sarcasm. */
   afterContrast: boolean;
+  /** Last in its clause: nothing after it, a clause break or a symbol ("that sauce is dangerous.", "a menace 😤"). */
+  clauseEnd: boolean;
+  /** Which clause of the post it is in (0 for the first; clauses end at punctuation). */
+  clause: number;
 }
 
 /** Particles that may close a clause after a postposed negation ("一点问题都没有啊", "好心情都没了"). */
@@ -82,14 +86,21 @@ function postposedNegation(units: string[], j: number): number {
 }
 
 /** The lexicon hits of a post's units, in order. */
+/** A letter or digit (ASCII, Latin letters, Han): what a word starts with, unlike an emoji or a symbol. */
+function isWordStart(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c < 0x2000) || (c >= 0x3400 && c < 0xa000);
+}
+
 export function lexiconHits(model: NegativityModel, units: string[]): Hit[] {
   const hits: Hit[] = [];
   let negLeft = 0;
   let degree = 1;
   let degreeLeft = 0;
   let contrasted = false;
+  let clause = 0;
   for (let i = 0; i < units.length; i++) {
     if (units[i] === '|') {
+      clause++;
       negLeft = 0;
       degreeLeft = 0;
       continue;
@@ -139,7 +150,9 @@ export function lexiconHits(model: NegativityModel, units: string[]): Hit[] {
       if (after >= 0) (negated = true), (i = after);
       let value = e.weight * (degreeLeft > 0 ? degree : 1);
       if (negated) value *= value > 0 ? NEGATED_NEGATIVE : NEGATED_POSITIVE;
-      hits.push({ entry: e, value, negated, beforeContrast: false, afterContrast: contrasted });
+      const next = units[i + 1];
+      const clauseEnd = next === undefined || next === '|' || !isWordStart(next.charCodeAt(0));
+      hits.push({ entry: e, value, negated, beforeContrast: false, afterContrast: contrasted, clauseEnd, clause });
       negLeft = 0;
       degreeLeft = 0;
     }

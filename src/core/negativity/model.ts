@@ -4,7 +4,7 @@ import { ConfigError, type RuleFile } from '../errors.js';
 import { TOPICS, type Topic } from '../types.js';
 import { FeatureTable } from './feature-table.js';
 import { extractFeatures } from './features.js';
-import { addPhrase, emptyTrie, entryOf, type PhraseKind, type PhraseNode } from './phrases.js';
+import { addPhrase, emptyTrie, entryOf, longestMatch, type PhraseKind, type PhraseNode } from './phrases.js';
 import { parseIntents, parseTopics, type Intent, type TopicRule } from './intent-rules.js';
 import { alternationRequirement, LiteralPrefilter } from './literal-prefilter.js';
 import { gateOf, wordStartGate, type WordStartGate } from './word-start-gate.js';
@@ -61,6 +61,8 @@ export interface NegativityModel {
    * is so good"), with their multiplier. Before anything else they negate as listed ("你不要太难过").
    */
   praiseDegree: Map<string, number>;
+  /** modifiers.yaml `hyperbole`: negative terms that beside praise are its intensity ("that sauce is dangerous"). */
+  hyperbole: Set<string>;
 }
 
 /** Without derived weights, a post with no evidence at all leans clearly "not negative". */
@@ -109,7 +111,13 @@ function multipliers(file: RuleFile, doc: Record<string, unknown>, key: string, 
   });
 }
 
-function parseModifiers(model: NegativityModel, file: RuleFile): void {
+/** A phrase of modifiers.yaml's `hyperbole`, checked against the terms once every lexicon file is read. */
+interface HyperbolePhrase {
+  file: RuleFile;
+  phrase: string;
+}
+
+function parseModifiers(model: NegativityModel, file: RuleFile, hyperbolePhrases: HyperbolePhrase[]): void {
   const doc = (parseYaml(file.text) ?? {}) as Record<string, unknown>;
   const lists: Array<[string, PhraseKind]> = [['negations', 'negation'], ['contrast', 'contrast'], ['not_negations', 'neutral']];
   for (const [key, kind] of lists) {
@@ -127,6 +135,11 @@ function parseModifiers(model: NegativityModel, file: RuleFile): void {
   for (const [p, m] of multipliers(file, doc, 'praise_degree', 'phrase')) {
     addTerm(model, file, p, 'negation', 0, `praise_degree.${p}`);
     model.praiseDegree.set(p, m);
+  }
+  const hyperbole = doc['hyperbole'];
+  if (hyperbole !== undefined) {
+    if (!Array.isArray(hyperbole)) throw new ConfigError(file.path, 'hyperbole', 'must be a list of phrases');
+    hyperbolePhrases.push(...hyperbole.map((p) => ({ file, phrase: String(p) })));
   }
   if (doc['emphasis'] !== undefined) {
     if (typeof doc['emphasis'] !== 'number') throw new ConfigError(file.path, 'emphasis', 'must be a number');
@@ -169,12 +182,14 @@ export function buildNegativityModel(files: RuleFile[]): NegativityModel {
     emphasis: 1,
     slangDegree: new Map(),
     praiseDegree: new Map(),
+    hyperbole: new Set(),
   };
   // Modifiers first, then terms: a term that is also a modifier ("不错" vs "不") then wins as a term.
   const sorted = [...files].sort((a, b) => rank(a.path) - rank(b.path) || a.path.localeCompare(b.path));
   const vectorWords = sorted.find((f) => (f.path.split('/').pop() ?? f.path) === 'learned-en-vectors.tsv') ?? null;
   let enTable: FeatureTable | null = null;
   let enBias = DEFAULT_BIAS;
+  const hyperbolePhrases: HyperbolePhrase[] = [];
   for (const file of sorted) {
     const name = file.path.split('/').pop() ?? file.path;
     if (name === 'learned-en.tsv') ({ table: enTable, bias: enBias } = parseLearned(file, vectorWords ? lineCount(vectorWords.text) : 0));
@@ -189,7 +204,7 @@ export function buildNegativityModel(files: RuleFile[]): NegativityModel {
         if (marks) checkMoodMark(file, r.term, `line ${r.line}`);
         addTerm(model, file, r.term, 'term', sign * Math.abs(r.weight), `line ${r.line}`);
       }
-    } else if (name === 'modifiers.yaml') parseModifiers(model, file);
+    } else if (name === 'modifiers.yaml') parseModifiers(model, file, hyperbolePhrases);
     else if (name === 'complaints.yaml') model.intents.push(...parseIntents(file));
     else if (name === 'topics.yaml') {
       const { rules, severity } = parseTopics(file);
@@ -198,6 +213,13 @@ export function buildNegativityModel(files: RuleFile[]): NegativityModel {
     } else if (!name.endsWith('.md')) {
       throw new ConfigError(file.path, 'file', 'unknown lexicon file: expected *-negative.tsv, *-positive.tsv, learned-en|zh.tsv, learned-en-vectors.tsv, modifiers.yaml, complaints.yaml or topics.yaml');
     }
+  }
+  // Hyperbole names negative terms, which are read after modifiers.yaml: checked once all are in.
+  for (const { file, phrase } of hyperbolePhrases) {
+    const units = phraseUnits(phrase);
+    const e = units.length > 0 ? longestMatch(model.phrases, units, 0) : undefined;
+    if (!e || e.kind !== 'term' || e.weight <= 0 || e.length !== units.length) throw new ConfigError(file.path, `hyperbole.${phrase}`, 'must be a negative term of a lexicon file');
+    model.hyperbole.add(e.text);
   }
   if (vectorWords) addVectorWords((enTable ??= new FeatureTable(lineCount(vectorWords.text))), vectorWords);
   if (enTable) model.learned.en = new LearnedWeights(enTable, enBias);

@@ -79,6 +79,35 @@ function entryEvidence(e: PhraseEntry): string {
   return e.evidence || (e.evidence = `${e.weiboCode ? 'weibo code' : 'term'} "${e.text}" ${fmt(e.weight)}`);
 }
 
+/** Praise: a term counted toward positive more strongly than WEAK_PRAISE, not negated, not before a contrast. */
+function isPraise(h: lexicon.Hit): boolean {
+  return !h.entry.weiboCode && h.value < -WEAK_PRAISE && !h.negated && !h.beforeContrast;
+}
+
+/**
+ * Whether hyperbole may be read in the post: it has praise, and no negative term of 1 or more but hyperbole ones
+ * ("the latch is dangerous" beside a recall stays a safety complaint).
+ */
+function hyperboleMayApply(model: NegativityModel, hits: lexicon.Hit[]): boolean {
+  let praise = false;
+  for (const h of hits) {
+    if (isPraise(h)) praise = true;
+    else if (h.value >= 1 && !h.negated && !h.entry.weiboCode && !model.hyperbole.has(h.entry.text)) return false;
+  }
+  return praise;
+}
+
+/**
+ * A hyperbole term read as praise's intensity: un-negated, ending its clause ("that sauce is dangerous." but not "a
+ * dangerous example"), with praise in its own clause or the one before or after ("this album is filthy. not a single
+ * skip"), not three sentences away about something else.
+ */
+function isHyperbole(model: NegativityModel, h: lexicon.Hit, hits: lexicon.Hit[]): boolean {
+  if (!(h.value > 0 && !h.negated && h.clauseEnd && model.hyperbole.has(h.entry.text))) return false;
+  for (const p of hits) if (isPraise(p) && Math.abs(p.clause - h.clause) <= 1) return true;
+  return false;
+}
+
 /** Scores the hand-written rules on one text's features (`lower` is the lower-cased text). */
 export function scoreRules(model: NegativityModel, f: TextShape, lower: string): RuleScore {
   const evidence: string[] = [];
@@ -97,10 +126,19 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
   const intents = model.intents;
   const en = scripts.latin && model.enIntentGate !== null ? matchingGroups(model.enIntentGate, lower, intents.length) : null;
   const zh = scripts.han ? model.zhIntentLiterals.check(lower) : null;
+  const hits = lexiconHits(model, f.units);
+  // Hyperbole ("that sauce is dangerous", "this album is filthy"): beside praise and no other complaint, it is praise's
+  // intensity, so those terms and the intents they alone set off count nothing.
+  let heldBack: Array<[NegativityModel['intents'][number], string]> | null = null;
+  const hyperbole = model.hyperbole.size > 0 && hyperboleMayApply(model, hits);
   for (let k = 0; k < intents.length; k++) {
     const intent = intents[k]!;
     const m = (en && en[k] === 1 && intent.en ? intent.en.exec(lower) : null) ?? (zh && intent.zh && zh[k] ? intent.zh.exec(lower) : null);
     if (!m) continue;
+    if (hyperbole && intent.weight > 0 && model.hyperbole.has(m[0].trim())) {
+      (heldBack ??= []).push([intent, m[0].trim()]);
+      continue;
+    }
     logit += intent.weight;
     offsetCue ||= intent.weight < 0;
     if (intent.complaint !== false && intent.weight > 0) complaintWeight += intent.weight;
@@ -111,13 +149,28 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
     if (intent.topic) topics.add(intent.topic);
     evidence.push(`${intent.complaint === true ? 'complaint' : 'cue'} ${intent.id}: "${m[0].trim()}" ${fmt(intent.weight)}`);
   }
+  const enthusiastic = hyperbole && !((complaintIntent || sarcasm) && !sincere);
+  if (heldBack) {
+    for (const [intent, text] of heldBack) {
+      if (enthusiastic && hits.some((h) => h.entry.text === text && isHyperbole(model, h, hits))) {
+        evidence.push(`cue ${intent.id}: "${text}" not counted (hyperbole beside praise)`);
+        continue;
+      }
+      logit += intent.weight;
+      if (intent.complaint !== false) complaintWeight += intent.weight;
+      complaintIntent ||= intent.complaint === true;
+      complaintIfNegative ||= intent.complaint === 'when-negative';
+      sarcasm ||= intent.sarcasm;
+      if (intent.topic) topics.add(intent.topic);
+      evidence.push(`${intent.complaint === true ? 'complaint' : 'cue'} ${intent.id}: "${text}" ${fmt(intent.weight)}`);
+    }
+  }
   const praiseTurned = (complaintIntent || sarcasm) && !sincere;
   // "cancelled but the agent got me on the next one": the complaint is told as over, so it weighs a quarter.
   if (sincere && complaintWeight > 0) {
     logit -= complaintWeight * (1 - TOLD_AS_OVER);
     evidence.push(`told as resolved: complaint cues ×${TOLD_AS_OVER}`);
   }
-  const hits = lexiconHits(model, f.units);
   const emphasis = f.emphasis ? model.emphasis : 1;
   let termSum = 0;
   let weiboCodes = 0;
@@ -128,6 +181,10 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
     if (h.entry.weiboCode) {
       weiboCodes += v;
       evidence.push(v === h.entry.weight ? entryEvidence(h.entry) : `weibo code "${h.entry.text}"${h.entry.source === BY_NAME ? ' (by its name)' : ''} ${fmt(v)}`);
+      continue;
+    }
+    if (enthusiastic && isHyperbole(model, h, hits)) {
+      evidence.push(`term "${h.entry.text}" (hyperbole beside praise) +0`);
       continue;
     }
     let note = h.negated ? ' (negated)' : '';
