@@ -1,0 +1,48 @@
+/**
+ * Brand and product opinions told without a negative word: sarcastic closers, praise of what it would be if it
+ * worked, giving up on a product, claims in scare quotes, a price going up. Every post was written for this test
+ * (not from any data set); the plain ones beside them use the same words where nothing is wrong.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { scoreText } from '../../src/core/negativity/index.js';
+import { repoModel } from './helpers.js';
+
+describe('brand opinions without a negative word', () => {
+  const model = repoModel();
+  const NEGATIVE = [
+    'a phone store out of chargers the one week everybody\'s battery is dying. genius.',
+    'the laptop forced an update halfway through my demo. thanks Acme, very cool.',
+    'sent me the same wrong shade for the third time. noted.',
+    'the video app would be great if it didn\'t freeze whenever a fourth person joins',
+    'Tried the new taco place on 5th. First and last time.',
+    'Fitness band is a $200 step guesser. Returned mine after two weeks.',
+    'our broadband "speeds up to 500mbps", sure',
+    'they promised the map bug would be fixed "soon". two years ago.',
+  ];
+  for (const text of NEGATIVE) {
+    it(`counts "${text}" as negative`, () => {
+      const r = scoreText(model, text);
+      assert.equal(r.negative, true, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
+    });
+  }
+  it('reads a price going up as a pricing complaint', () => {
+    const r = scoreText(model, 'the streaming price is going up again next month');
+    assert.ok(r.evidence.some((e) => e.startsWith('complaint pricing:')), r.evidence.join('; '));
+    assert.ok(r.topics.includes('pricing'), r.topics.join(','));
+  });
+
+  const PLAIN = [
+    'the first and last time I saw them live was magical',
+    'saw the new space film tonight with friends, my third time. fun.',
+    'would be great if you could send me the link to the slides',
+    'returned it for a bigger size and the swap came in two days',
+    'the poster just says "doors open soon" in big letters',
+  ];
+  for (const text of PLAIN) {
+    it(`does not count "${text}" as negative`, () => {
+      const r = scoreText(model, text);
+      assert.equal(r.negative, false, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
+    });
+  }
+});
