@@ -46,3 +46,35 @@ describe('brand opinions without a negative word', () => {
     });
   }
 });
+
+describe('Chinese opinions told as waste, ruin and quoted claims', () => {
+  const model = repoModel();
+  // 白X了 (X for nothing), X成这样 (made into this), 算是完了 (it's over), 说是“…” (what they call it).
+  for (const text of ['充了两百块的会员，功能全砍了，算是白充了', '主场又输了，这赛季算是完了', '好好的角色改成这样，策划出来挨打', '公司说是"提升效率"，午休砍到四十分钟']) {
+    it(`counts "${text}" as negative`, () => {
+      const r = scoreText(model, text);
+      assert.equal(r.negative, true, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
+    });
+  }
+  // The same characters where nothing is wrong, and a quoted promise that was kept.
+  for (const text of ['白色的裙子到了，好看', '作业终于做完了，开心', '客服说是“明天到”，果然今天一早就到了，点赞']) {
+    it(`does not count "${text}" as negative`, () => {
+      const r = scoreText(model, text);
+      assert.equal(r.negative, false, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
+    });
+  }
+});
+
+describe('stretched words', () => {
+  const model = repoModel();
+  it('reads a stretched word as the term or degree word it stretches', () => {
+    assert.ok(scoreText(model, 'this burger is sooo good').evidence.some((e) => e.startsWith('term "so good"')));
+    assert.ok(scoreText(model, 'i loooove the new flavour').evidence.some((e) => e.startsWith('term "love')));
+    const bad = scoreText(model, 'the new update is baaaad');
+    assert.equal(bad.negative, true, bad.evidence.join('; '));
+  });
+  it('never reads a stretched "no" as a negation', () => {
+    const r = scoreText(model, 'noooo the new season is great');
+    assert.ok(r.evidence.some((e) => /^term "great" -/.test(e)), r.evidence.join('; '));
+  });
+});

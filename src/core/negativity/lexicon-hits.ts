@@ -91,7 +91,42 @@ function isWordStart(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c < 0x2000) || (c >= 0x3400 && c < 0xa000);
 }
 
-export function lexiconHits(model: NegativityModel, units: string[]): Hit[] {
+/** The word with each doubled letter once ("loove" love, "soo" so), or null when it has none. */
+function undoubled(u: string): string | null {
+  let out: string | null = null;
+  for (let i = 1; i < u.length; i++) {
+    const c = u.charCodeAt(i);
+    if (c >= 97 && c <= 122 && c === u.charCodeAt(i - 1)) {
+      out ??= u.slice(0, i);
+      continue;
+    }
+    if (out !== null) out += u[i];
+  }
+  return out;
+}
+
+/**
+ * The units with stretched words read as the term they stretch ("sooo good", "loooove", "lmaooo", "baaad"): the
+ * tokens keep a stretched letter twice ("loove"), so a word that is no term and reads as one with each doubled letter
+ * once is read so, when that is a term or a degree word. Never a negation ("noooo my phone" is dismay, not "no").
+ * A copy only when some word changes.
+ */
+function withStretchedWordsRead(model: NegativityModel, units: string[]): string[] {
+  let out: string[] | null = null;
+  const root = model.phrases.next;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    if (u.length < 3 || root.has(u)) continue;
+    const v = undoubled(u);
+    if (v === null) continue;
+    const kind = root.get(v)?.entry?.kind;
+    if (kind === 'term' || kind === 'intensifier') (out ??= units.slice())[i] = v;
+  }
+  return out ?? units;
+}
+
+export function lexiconHits(model: NegativityModel, rawUnits: string[]): Hit[] {
+  const units = withStretchedWordsRead(model, rawUnits);
   const hits: Hit[] = [];
   let negLeft = 0;
   let degree = 1;
