@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { scoreText } from '../../src/core/negativity/index.js';
-import { repoModel } from './helpers.js';
+import { itCountsNegative, itCountsPlain, repoModel } from './helpers.js';
 
 describe('brand opinions without a negative word', () => {
   const model = repoModel();
@@ -20,12 +20,7 @@ describe('brand opinions without a negative word', () => {
     'our broadband "speeds up to 500mbps", sure',
     'they promised the map bug would be fixed "soon". two years ago.',
   ];
-  for (const text of NEGATIVE) {
-    it(`counts "${text}" as negative`, () => {
-      const r = scoreText(model, text);
-      assert.equal(r.negative, true, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
-    });
-  }
+  itCountsNegative(model, NEGATIVE);
   it('reads a price going up as a pricing complaint', () => {
     const r = scoreText(model, 'the streaming price is going up again next month');
     assert.ok(r.evidence.some((e) => e.startsWith('complaint pricing:')), r.evidence.join('; '));
@@ -39,30 +34,15 @@ describe('brand opinions without a negative word', () => {
     'returned it for a bigger size and the swap came in two days',
     'the poster just says "doors open soon" in big letters',
   ];
-  for (const text of PLAIN) {
-    it(`does not count "${text}" as negative`, () => {
-      const r = scoreText(model, text);
-      assert.equal(r.negative, false, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
-    });
-  }
+  itCountsPlain(model, PLAIN);
 });
 
 describe('Chinese opinions told as waste, ruin and quoted claims', () => {
   const model = repoModel();
   // 白X了 (X for nothing), X成这样 (made into this), 算是完了 (it's over), 说是“…” (what they call it).
-  for (const text of ['充了两百块的会员，功能全砍了，算是白充了', '主场又输了，这赛季算是完了', '好好的角色改成这样，策划出来挨打', '公司说是"提升效率"，午休砍到四十分钟']) {
-    it(`counts "${text}" as negative`, () => {
-      const r = scoreText(model, text);
-      assert.equal(r.negative, true, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
-    });
-  }
+  itCountsNegative(model, ['充了两百块的会员，功能全砍了，算是白充了', '主场又输了，这赛季算是完了', '好好的角色改成这样，策划出来挨打', '公司说是"提升效率"，午休砍到四十分钟']);
   // The same characters where nothing is wrong, and a quoted promise that was kept.
-  for (const text of ['白色的裙子到了，好看', '作业终于做完了，开心', '客服说是“明天到”，果然今天一早就到了，点赞']) {
-    it(`does not count "${text}" as negative`, () => {
-      const r = scoreText(model, text);
-      assert.equal(r.negative, false, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
-    });
-  }
+  itCountsPlain(model, ['白色的裙子到了，好看', '作业终于做完了，开心', '客服说是“明天到”，果然今天一早就到了，点赞']);
 });
 
 describe('stretched words', () => {

@@ -1,7 +1,9 @@
 /** Shared test helpers: the repo's lexicons as a model, built once per test file. */
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildNegativityModel, type NegativityModel } from '../../src/core/negativity/index.js';
+import { buildNegativityModel, scoreText, type NegativityModel } from '../../src/core/negativity/index.js';
 import { readLexiconFiles } from '../../src/lexicon/load-lexicons.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -41,3 +43,35 @@ export const BRAND_POSTS: Array<[string, boolean, boolean]> = [
   ['客服态度很好，问题很快就解决了，点赞', false, false],
   ['今天新品发布会，大家一起来看看吧', false, false],
 ];
+
+/** One test per post: it counts as negative and as a complaint. */
+export function itCountsComplaints(model: NegativityModel, texts: string[]): void {
+  for (const text of texts) {
+    it(`counts "${text}" as a negative complaint`, () => {
+      const r = scoreText(model, text);
+      assert.equal(r.negative, true, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
+      assert.equal(r.complaint, true, r.evidence.join('; '));
+    });
+  }
+}
+
+/** One test per post: it counts as negative (a complaint or not: sadness and worry are no complaint). */
+export function itCountsNegative(model: NegativityModel, texts: string[]): void {
+  for (const text of texts) {
+    it(`counts "${text}" as negative`, () => {
+      const r = scoreText(model, text);
+      assert.equal(r.negative, true, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
+    });
+  }
+}
+
+/** One test per post: it counts neither as negative nor as a complaint. */
+export function itCountsPlain(model: NegativityModel, texts: string[]): void {
+  for (const text of texts) {
+    it(`does not count "${text}" as negative or as a complaint`, () => {
+      const r = scoreText(model, text);
+      assert.equal(r.negative, false, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
+      assert.equal(r.complaint, false, r.evidence.join('; '));
+    });
+  }
+}

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildNegativityModel, scoreText } from '../../src/core/negativity/index.js';
 import { ConfigError } from '../../src/core/errors.js';
-import { repoModel } from './helpers.js';
+import { itCountsPlain, repoModel } from './helpers.js';
 
 describe('hyperbole beside praise is praise', () => {
   const model = repoModel();
@@ -20,13 +20,7 @@ describe('hyperbole beside praise is praise', () => {
     'the burrito was the size of my head and honestly zero complaints',
     'three hours of queueing for the drop and I\'d do it again',
   ];
-  for (const text of PRAISE) {
-    it(`does not count "${text}" as negative`, () => {
-      const r = scoreText(model, text);
-      assert.equal(r.negative, false, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
-      assert.equal(r.complaint, false, r.evidence.join('; '));
-    });
-  }
+  itCountsPlain(model, PRAISE);
 
   it('says which term it read as hyperbole, and drops a complaint pattern that only that term set off', () => {
     const r = scoreText(model, 'this hot sauce is dangerous, best thing on the menu');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { scoreText, type NegativityModel } from '../../src/core/negativity/index.js';
-import { repoModel } from './helpers.js';
+import { scoreText } from '../../src/core/negativity/index.js';
+import { itCountsComplaints, itCountsNegative, itCountsPlain, repoModel } from './helpers.js';
 
 // Customer-service complaints written for these tests (not from any data set). Most carry no
 // sentiment word at all: the failure itself is the complaint.
@@ -597,38 +597,6 @@ describe('complaint words in posts that are no complaint', () => {
     }
   });
 });
-
-/** One test per post: it counts as negative and as a complaint. */
-function itCountsComplaints(model: NegativityModel, texts: string[]): void {
-  for (const text of texts) {
-    it(`counts "${text}" as a negative complaint`, () => {
-      const r = scoreText(model, text);
-      assert.equal(r.negative, true, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
-      assert.equal(r.complaint, true, r.evidence.join('; '));
-    });
-  }
-}
-
-/** One test per post: it counts as negative (a complaint or not: sadness and worry are no complaint). */
-function itCountsNegative(model: NegativityModel, texts: string[]): void {
-  for (const text of texts) {
-    it(`counts "${text}" as negative`, () => {
-      const r = scoreText(model, text);
-      assert.equal(r.negative, true, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
-    });
-  }
-}
-
-/** One test per post: it counts neither as negative nor as a complaint. */
-function itCountsPlain(model: NegativityModel, texts: string[]): void {
-  for (const text of texts) {
-    it(`does not count "${text}" as negative or as a complaint`, () => {
-      const r = scoreText(model, text);
-      assert.equal(r.negative, false, `negativity ${r.negativity}: ${r.evidence.join('; ')}`);
-      assert.equal(r.complaint, false, r.evidence.join('; '));
-    });
-  }
-}
 
 // Rounds 25 and 26 (session 7): 360 posts written by a helper that had not seen the rules (airline tweets, tech and
 // consumer brand tweets, Weibo posts), scored before any fix: 279 right. These were missed then and are caught now.
