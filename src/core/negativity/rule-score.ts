@@ -9,7 +9,7 @@ import type { NegativityModel } from './model.js';
 import type { PhraseEntry } from './phrases.js';
 import * as lexicon from './lexicon-hits.js';
 import * as intentRules from './intent-rules.js';
-import type { Scripts } from './intent-rules.js';
+import type { Intent, Scripts } from './intent-rules.js';
 import type { WordStartGate } from './word-start-gate.js';
 
 // Copied to module constants: tsx turns each use of an import into a getter call (see learned-score.ts).
@@ -129,16 +129,9 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
   const hits = lexiconHits(model, f.units);
   // Hyperbole ("that sauce is dangerous", "this album is filthy"): beside praise and no other complaint, it is praise's
   // intensity, so those terms and the intents they alone set off count nothing.
-  let heldBack: Array<[NegativityModel['intents'][number], string]> | null = null;
+  let heldBack: Array<[Intent, string]> | null = null;
   const hyperbole = model.hyperbole.size > 0 && hyperboleMayApply(model, hits);
-  for (let k = 0; k < intents.length; k++) {
-    const intent = intents[k]!;
-    const m = (en && en[k] === 1 && intent.en ? intent.en.exec(lower) : null) ?? (zh && intent.zh && zh[k] ? intent.zh.exec(lower) : null);
-    if (!m) continue;
-    if (hyperbole && intent.weight > 0 && model.hyperbole.has(m[0].trim())) {
-      (heldBack ??= []).push([intent, m[0].trim()]);
-      continue;
-    }
+  const count = (intent: Intent, text: string): void => {
     logit += intent.weight;
     offsetCue ||= intent.weight < 0;
     if (intent.complaint !== false && intent.weight > 0) complaintWeight += intent.weight;
@@ -147,23 +140,21 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
     sarcasm ||= intent.sarcasm;
     sincere ||= intent.sincere;
     if (intent.topic) topics.add(intent.topic);
-    evidence.push(`${intent.complaint === true ? 'complaint' : 'cue'} ${intent.id}: "${m[0].trim()}" ${fmt(intent.weight)}`);
+    evidence.push(`${intent.complaint === true ? 'complaint' : 'cue'} ${intent.id}: "${text}" ${fmt(intent.weight)}`);
+  };
+  for (let k = 0; k < intents.length; k++) {
+    const intent = intents[k]!;
+    const m = (en && en[k] === 1 && intent.en ? intent.en.exec(lower) : null) ?? (zh && intent.zh && zh[k] ? intent.zh.exec(lower) : null);
+    if (!m) continue;
+    const text = m[0].trim();
+    if (hyperbole && intent.weight > 0 && model.hyperbole.has(text)) (heldBack ??= []).push([intent, text]);
+    else count(intent, text);
   }
+  // Held back until the rest of the post is read: a complaint elsewhere in it means the term is meant.
   const enthusiastic = hyperbole && !((complaintIntent || sarcasm) && !sincere);
-  if (heldBack) {
-    for (const [intent, text] of heldBack) {
-      if (enthusiastic && hits.some((h) => h.entry.text === text && isHyperbole(model, h, hits))) {
-        evidence.push(`cue ${intent.id}: "${text}" not counted (hyperbole beside praise)`);
-        continue;
-      }
-      logit += intent.weight;
-      if (intent.complaint !== false) complaintWeight += intent.weight;
-      complaintIntent ||= intent.complaint === true;
-      complaintIfNegative ||= intent.complaint === 'when-negative';
-      sarcasm ||= intent.sarcasm;
-      if (intent.topic) topics.add(intent.topic);
-      evidence.push(`${intent.complaint === true ? 'complaint' : 'cue'} ${intent.id}: "${text}" ${fmt(intent.weight)}`);
-    }
+  for (const [intent, text] of heldBack ?? []) {
+    if (enthusiastic && hits.some((h) => h.entry.text === text && isHyperbole(model, h, hits))) evidence.push(`cue ${intent.id}: "${text}" not counted (hyperbole beside praise)`);
+    else count(intent, text);
   }
   const praiseTurned = (complaintIntent || sarcasm) && !sincere;
   // "cancelled but the agent got me on the next one": the complaint is told as over, so it weighs a quarter.
