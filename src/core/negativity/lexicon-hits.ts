@@ -5,9 +5,11 @@
 import type { NegativityModel } from './model.js';
 import * as phrases from './phrases.js';
 import type { PhraseEntry } from './phrases.js';
+import * as tokens from './tokens.js';
 
 // Copied to module constants: tsx turns each use of an import into a getter call (see learned-score.ts).
 const { hanIndex, longestMatch } = phrases;
+const { isHanCode, isWordChar } = tokens;
 
 const NEG_SCOPE = 3; // units a negation reaches ("not very good", "不太满意")
 const DEGREE_SCOPE = 2;
@@ -85,12 +87,6 @@ function postposedNegation(units: string[], j: number): number {
   return k >= units.length || hanIndex(units[k]!) < 0 ? k - 1 : -1;
 }
 
-/** The lexicon hits of a post's units, in order. */
-/** A letter or digit (ASCII, Latin letters, Han): what a word starts with, unlike an emoji or a symbol. */
-function isWordStart(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c < 0x2000) || (c >= 0x3400 && c < 0xa000);
-}
-
 /** The word with each doubled letter once ("loove" love, "soo" so), or null when it has none. */
 function undoubled(u: string): string | null {
   let out: string | null = null;
@@ -116,15 +112,16 @@ function withStretchedWordsRead(model: NegativityModel, units: string[]): string
   const root = model.phrases.next;
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
-    if (u.length < 3 || root.has(u)) continue;
-    const v = undoubled(u);
-    if (v === null) continue;
+    if (u.length < 3) continue;
+    const v = undoubled(u); // most words have no doubled letter: no allocation and no lookup for them
+    if (v === null || root.has(u)) continue;
     const kind = root.get(v)?.entry?.kind;
     if (kind === 'term' || kind === 'intensifier') (out ??= units.slice())[i] = v;
   }
   return out ?? units;
 }
 
+/** The lexicon hits of a post's units, in order. */
 export function lexiconHits(model: NegativityModel, rawUnits: string[]): Hit[] {
   const units = withStretchedWordsRead(model, rawUnits);
   const hits: Hit[] = [];
@@ -186,7 +183,9 @@ export function lexiconHits(model: NegativityModel, rawUnits: string[]): Hit[] {
       let value = e.weight * (degreeLeft > 0 ? degree : 1);
       if (negated) value *= value > 0 ? NEGATED_NEGATIVE : NEGATED_POSITIVE;
       const next = units[i + 1];
-      const clauseEnd = next === undefined || next === '|' || !isWordStart(next.charCodeAt(0));
+      // Last in its clause: nothing after it, a clause break, or a symbol (an emoji, "#tag") rather than a word.
+      const c = next === undefined ? 0 : next.charCodeAt(0);
+      const clauseEnd = next === undefined || next === '|' || !(isWordChar(c) || isHanCode(c));
       hits.push({ entry: e, value, negated, beforeContrast: false, afterContrast: contrasted, clauseEnd, clause });
       negLeft = 0;
       degreeLeft = 0;

@@ -79,7 +79,11 @@ function entryEvidence(e: PhraseEntry): string {
   return e.evidence || (e.evidence = `${e.weiboCode ? 'weibo code' : 'term'} "${e.text}" ${fmt(e.weight)}`);
 }
 
-/** Praise: a term counted toward positive more strongly than WEAK_PRAISE, not negated, not before a contrast. */
+/**
+ * Praise said outright, as hyperbole needs beside it: a term counted toward positive more strongly than WEAK_PRAISE,
+ * not before a contrast, and not negated. Unlike RuleScore.praise, a negated negative term ("not bad") is no
+ * enthusiasm.
+ */
 function isPraise(h: lexicon.Hit): boolean {
   return !h.entry.weiboCode && h.value < -WEAK_PRAISE && !h.negated && !h.beforeContrast;
 }
