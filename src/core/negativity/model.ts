@@ -5,7 +5,7 @@ import { TOPICS, type Topic } from '../types.js';
 import { FeatureTable } from './feature-table.js';
 import { extractFeatures } from './features.js';
 import { addPhrase, emptyTrie, entryOf, longestMatch, type PhraseKind, type PhraseNode } from './phrases.js';
-import { parseIntents, parseTopics, type Intent, type TopicRule } from './intent-rules.js';
+import { compileChineseNow, parseIntents, parseTopics, type Intent, type TopicRule } from './intent-rules.js';
 import { alternationRequirement, LiteralPrefilter } from './literal-prefilter.js';
 import { gateOf, wordStartGate, type WordStartGate } from './word-start-gate.js';
 import { forEachRange, lineCount, parseTsv } from './lexicon-rows.js';
@@ -229,6 +229,7 @@ export function buildNegativityModel(files: RuleFile[]): NegativityModel {
   model.enIntentGate = wordStartGate(model.intents, 'en');
   model.enTopicGate = gateOf(model.topics.map((r) => r.en));
   model.zhIntentLiterals = new LiteralPrefilter(model.intents.map((i) => (i.zh ? alternationRequirement(i.zh.source) : null)));
+  compileChineseNow([...model.intents, ...model.contextIntents, ...model.topics]);
   return model;
 }
 
