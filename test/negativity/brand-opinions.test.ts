@@ -58,3 +58,35 @@ describe('stretched words', () => {
     assert.ok(r.evidence.some((e) => /^term "great" -/.test(e)), r.evidence.join('; '));
   });
 });
+
+describe('round 63 shapes: praise until it fails, sarcastic thanks, broken promises, defects told flatly', () => {
+  const model = repoModel();
+  itCountsNegative(model, [
+    'the new tablet is great until you open two apps and it locks up for ten seconds',
+    'thank you @Fonelink for dropping my call in the middle of a job interview',
+    'the parking machine ate my card and the help button just beeps',
+    'earbud charge lasts about as long as my lunch break',
+    'that new veggie burger tastes like soggy cardboard',
+    '"next day delivery" my foot, it left the warehouse on thursday',
+    'I was told the refund would show up in 3-5 days. It\'s been 3 weeks.',
+    'my laptop battery is swelling and the trackpad is popping out',
+    '@cityfibre broadband down since tuesday and still no engineer',
+    '@westwater no water pressure since this morning, is anyone working on it',
+    'the banking app no longer recognizes my face after the update',
+  ]);
+  itCountsPlain(model, [
+    '@cityfibre no issues at all since the router swap, cheers',
+    '@powerco thanks for waiving the late fee, really appreciate it',
+    '@shoeshop swapped my size, no questions asked. impressed',
+    'shoutout to @NorthAir for rebooking me within minutes when the storm cancelled my flight',
+    'the maps app told me to leave early because of roadworks, handy',
+    'I was told the course is great and it really is',
+    'the battery lasts as long as the whole flight to Tokyo',
+  ]);
+});
+
+describe('Chinese: tears of joy, anger, effort wasted', () => {
+  const model = repoModel();
+  itCountsPlain(model, ['这部电影好看哭了，强烈推荐', '女儿第一次登台演出，我激动得哭了', '这剧也太好哭了吧，编剧太会了']);
+  itCountsNegative(model, ['看到那条通报气得我一晚上没睡着', '刚洗的车白洗了，一场雨全是泥点子', '熬夜改的方案老板一句话否了，白写了']);
+});
