@@ -77,6 +77,7 @@ describe('round 63 shapes: praise until it fails, sarcastic thanks, broken promi
   itCountsPlain(model, [
     '@cityfibre no issues at all since the router swap, cheers',
     '@powerco thanks for waiving the late fee, really appreciate it',
+    '@mobileco never had a problem with my line in eight years, renewing today',
     '@shoeshop swapped my size, no questions asked. impressed',
     'shoutout to @NorthAir for rebooking me within minutes when the storm cancelled my flight',
     'the maps app told me to leave early because of roadworks, handy',
