@@ -106,7 +106,7 @@ const CHINESE_SAMPLE = '编译';
  * patterns, long alternations of Chinese words, then ran 10-15 times slower: the held-out reviews at 8.7k posts a CPU
  * second instead of 29.7k (`npm run bench:negativity`, its last line). Run now they cost about 10 ms.
  * English patterns are left to compile on first use: the word-start gate runs them as small sticky regexes, which
- * lose little unoptimized, and compiling all of them now would cost about 0.4 s at every start.
+ * lose little unoptimized, and compiling all of them now cost 0.4-0.7 s at every start in the same runs.
  */
 export function compileChineseNow(rules: ReadonlyArray<{ zh: RegExp | null }>): void {
   for (const rule of rules) {
