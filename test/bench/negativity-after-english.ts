@@ -25,7 +25,7 @@ function main(): void {
   const arg = process.argv[2];
   const englishFirst = arg === undefined ? 20_000 : Number(arg);
   if (!Number.isInteger(englishFirst) || englishFirst < 0) throw new Error(`expected a number of English posts, got ${arg}`);
-  const english = semevalTrain().slice(0, englishFirst);
+  const english = englishFirst > 0 ? semevalTrain().slice(0, englishFirst) : [];
   const zh = zhReviewsHeldOut();
   for (const p of english) scoreText(model, p.text);
   let best = Infinity;

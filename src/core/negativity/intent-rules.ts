@@ -104,7 +104,7 @@ const CHINESE_SAMPLE = '编译';
  * memory, it compiles every later regex without optimization (`TooMuchRegExpCode` in V8's src/regexp/regexp.cc). A
  * process that scored 20,000 English posts before its first Chinese one had passed that mark, and the Chinese
  * patterns, long alternations of Chinese words, then ran 10-15 times slower: the held-out reviews at 8.7k posts a CPU
- * second instead of 29.7k (`npm run bench:negativity`, its last line). Run now they cost about 10 ms.
+ * second instead of 29.7k (`npm run bench:negativity`, its last line). Run now they cost 9-23 ms.
  * English patterns are left to compile on first use: the word-start gate runs them as small sticky regexes, which
  * lose little unoptimized, and compiling all of them now cost 0.4-0.7 s at every start in the same runs.
  */
