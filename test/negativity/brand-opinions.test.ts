@@ -89,5 +89,53 @@ describe('round 63 shapes: praise until it fails, sarcastic thanks, broken promi
 describe('Chinese: tears of joy, anger, effort wasted', () => {
   const model = repoModel();
   itCountsPlain(model, ['这部电影好看哭了，强烈推荐', '女儿第一次登台演出，我激动得哭了', '这剧也太好哭了吧，编剧太会了']);
+  // The heart (心脏) is no "脏" (dirty); a dirty kitchen still is.
+  itCountsPlain(model, ['加时赛太刺激了，心脏差点跳出来，还好赢了']);
+  itCountsNegative(model, ['这家店的后厨很脏']);
   itCountsNegative(model, ['看到那条通报气得我一晚上没睡着', '刚洗的车白洗了，一场雨全是泥点子', '熬夜改的方案老板一句话否了，白写了']);
+});
+
+describe('round 65 shapes: a time given and the clock past it, orders got wrong, sarcasm closing on a fault', () => {
+  const model = repoModel();
+  itCountsNegative(model, [
+    'the installer said between 9 and 1. it\'s 3:30 @fibreco',
+    'pizza ordered at 6. it\'s 7:45 and the app still says "on its way"',
+    'bought it tuesday with next day shipping. it\'s saturday.',
+    'starbucks wrote my name as "Dvae" again',
+    'burger place forgot my milkshake, the whole point of the trip',
+    'third crash today, this tablet makes me want to throw it across the room',
+    'new router gets hot enough to fry an egg on it',
+    'congratulations @cablecorp on being voted most hated company again 👏',
+    'signal in my office: zero bars. right downtown. great work guys',
+    'the game servers are down on my one evening off. typical.',
+    '@bankco there\'s a payment to a shop in Leeds I didn\'t authorise, can someone call me',
+  ]);
+  itCountsPlain(model, [
+    'the concert starts at 8. it\'s 7:30 and I\'m so ready',
+    'barista spelled my name "Kait" and honestly I\'m keeping it',
+    '@fonelink sent back the broken handset and the replacement came in 2 days. nice',
+    '@railco the guard rebooked our whole group after the cancellation in minutes. give him a raise',
+    '@gamebox controller died last week, your repair centre had it back in 4 days. really impressed',
+    'the courier wrote "enjoy the 3rd parcel this week" on the box and I feel seen',
+    'that jingle from the sandwich ad is stuck in my head again',
+  ]);
+  it('reads a name got wrong as a complaint cue and "cracks me up" as praise, whatever the other words weigh', () => {
+    // The decision also rests on learned word weights ("regular" and "cafe" lean not negative, "ads" negative), so
+    // these check the rules themselves: the cue is found, and the phrase pulls the score down.
+    const named = scoreText(model, 'the cafe wrote my name as "Dvae" and my oat milk was regular milk');
+    assert.ok(named.evidence.some((e) => e.startsWith('complaint not-delivered: "wrote my name as"')), named.evidence.join('; '));
+    const withPhrase = scoreText(model, 'the old talking-hamster car ads still crack me up');
+    const without = scoreText(model, 'the old talking-hamster car ads still');
+    assert.ok(withPhrase.evidence.some((e) => e.startsWith('term "crack me up"')), withPhrase.evidence.join('; '));
+    assert.ok(withPhrase.negativity < without.negativity - 0.1, `${withPhrase.negativity} vs ${without.negativity}`);
+  });
+  it('discounts a sarcasm cue in a post told as resolved, as it discounts the complaint', () => {
+    const r = scoreText(model, '@fonelink sent back the broken handset and the replacement came in 2 days. nice');
+    assert.ok(r.evidence.some((e) => e.startsWith('cue closing-sarcasm:')), r.evidence.join('; '));
+    assert.ok(r.evidence.includes('told as resolved: complaint and sarcasm cues ×0.25'), r.evidence.join('; '));
+  });
+  it('counts a replacement that came broken too as a complaint', () => {
+    const r = scoreText(model, '@fonelink the replacement came in 2 days, also cracked');
+    assert.ok(r.negative, r.evidence.join('; '));
+  });
 });

@@ -121,6 +121,7 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
   let sarcasm = false;
   let sincere = false;
   let complaintWeight = 0;
+  let sarcasmWeight = 0;
   let offsetCue = false;
   const topics = new Set<Topic>();
   const scripts = scriptsOf(f);
@@ -139,6 +140,7 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
     logit += intent.weight;
     offsetCue ||= intent.weight < 0;
     if (intent.complaint !== false && intent.weight > 0) complaintWeight += intent.weight;
+    else if (intent.sarcasm && intent.weight > 0) sarcasmWeight += intent.weight;
     complaintIntent ||= intent.complaint === true;
     complaintIfNegative ||= intent.complaint === 'when-negative';
     sarcasm ||= intent.sarcasm;
@@ -161,10 +163,11 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
     else count(intent, text);
   }
   const praiseTurned = (complaintIntent || sarcasm) && !sincere;
-  // "cancelled but the agent got me on the next one": the complaint is told as over, so it weighs a quarter.
-  if (sincere && complaintWeight > 0) {
-    logit -= complaintWeight * (1 - TOLD_AS_OVER);
-    evidence.push(`told as resolved: complaint cues ×${TOLD_AS_OVER}`);
+  // "cancelled but the agent got me on the next one": the complaint is told as over, so it weighs a quarter, and so do
+  // sarcasm cues ("the replacement came in 3 days. nice": the closing praise is meant).
+  if (sincere && complaintWeight + sarcasmWeight > 0) {
+    logit -= (complaintWeight + sarcasmWeight) * (1 - TOLD_AS_OVER);
+    evidence.push(`told as resolved: ${complaintWeight > 0 ? 'complaint' : 'sarcasm'}${complaintWeight > 0 && sarcasmWeight > 0 ? ' and sarcasm' : ''} cues ×${TOLD_AS_OVER}`);
   }
   const emphasis = f.emphasis ? model.emphasis : 1;
   let termSum = 0;
