@@ -109,6 +109,12 @@ describe('round 65 shapes: a time given and the clock past it, orders got wrong,
     'signal in my office: zero bars. right downtown. great work guys',
     'the game servers are down on my one evening off. typical.',
     '@bankco there\'s a payment to a shop in Leeds I didn\'t authorise, can someone call me',
+    'the app now logs me out every hour. cool cool cool',
+    'they discontinued the one cereal my kids eat. as is tradition',
+    'phone case lasted a week. $40 well spent',
+    'the new laptop has one port. Courage.',
+    'the update moved the volume buttons into a settings menu. great idea guys',
+    'the streaming app removed downloads for my plan. thanks Acme.',
   ]);
   itCountsPlain(model, [
     'the concert starts at 8. it\'s 7:30 and I\'m so ready',
@@ -118,6 +124,9 @@ describe('round 65 shapes: a time given and the clock past it, orders got wrong,
     '@gamebox controller died last week, your repair centre had it back in 4 days. really impressed',
     'the courier wrote "enjoy the 3rd parcel this week" on the box and I feel seen',
     'that jingle from the sandwich ad is stuck in my head again',
+    'saturday well spent at the beach with the kids',
+    'the new tablet colour is bold and I love it',
+    'letting us pay at the pump from the app is a great idea, thanks',
   ]);
   it('reads a name got wrong as a complaint cue and "cracks me up" as praise, whatever the other words weigh', () => {
     // The decision also rests on learned word weights ("regular" and "cafe" lean not negative, "ads" negative), so
