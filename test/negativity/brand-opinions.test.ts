@@ -148,3 +148,14 @@ describe('round 65 shapes: a time given and the clock past it, orders got wrong,
     assert.ok(r.negative, r.evidence.join('; '));
   });
 });
+
+describe('Chinese: praise in quotes after a degree word, rhetorical questions about what one got', () => {
+  const model = repoModel();
+  itCountsNegative(model, [
+    '真是太“好”了，新买的耳机第二天就断了一边',
+    '可真"省心"，智能门锁半夜自己开了',
+    '加了一晚上的班，调休不批，这叫弹性工作？',
+    '同样的活，新来的比我多拿两千，这合理吗？',
+  ]);
+  itCountsPlain(model, ['这家店的“招牌菜”真的名不虚传，好吃', '请问这叫什么花？好漂亮', '这叫什么歌？求歌名']);
+});
