@@ -149,6 +149,14 @@ describe('round 65 shapes: a time given and the clock past it, orders got wrong,
     assert.ok(r.evidence.some((e) => e.startsWith('cue closing-sarcasm:')), r.evidence.join('; '));
     assert.ok(r.evidence.includes('told as resolved: complaint and sarcasm cues ×0.25'), r.evidence.join('; '));
   });
+  it('does not read a fix quoted back at the brand as the author\'s report of one', () => {
+    const r = scoreText(model, '@telco "your issue has been resolved" no it hasn\'t, still no dial tone');
+    assert.ok(r.negative, r.evidence.join('; '));
+    assert.ok(r.evidence.some((e) => e.startsWith('cue resolved:') && e.endsWith('not counted (in quotes: a claim, not the author\'s)')), r.evidence.join('; '));
+    const told = scoreText(model, '@telco it\'s all fixed now, thanks to Sam "the router whisperer"');
+    assert.ok(!told.negative, told.evidence.join('; '));
+    assert.ok(told.evidence.some((e) => e.startsWith('cue resolved:') && !e.includes('not counted')), told.evidence.join('; '));
+  });
   it('counts a replacement that came broken too as a complaint', () => {
     const r = scoreText(model, '@fonelink the replacement came in 2 days, also cracked');
     assert.ok(r.negative, r.evidence.join('; '));

@@ -112,6 +112,21 @@ function isHyperbole(model: NegativityModel, h: lexicon.Hit, hits: lexicon.Hit[]
   return false;
 }
 
+/**
+ * Whether text[start, end) sits inside a quotation: an odd number of straight double quotes before it and one after,
+ * or an opening curly quote before it not yet closed, closed after it. A brand's words quoted back at it ("your issue
+ * has been resolved" no it hasn't) are a claim, not the author's report of a fix.
+ */
+function quoted(text: string, start: number, end: number): boolean {
+  if (text.indexOf('"') >= 0) {
+    let before = 0;
+    for (let i = text.indexOf('"'); i >= 0 && i < start; i = text.indexOf('"', i + 1)) before++;
+    if (before % 2 === 1 && text.indexOf('"', end) >= 0) return true;
+  }
+  const open = text.lastIndexOf('“', start);
+  return open >= 0 && text.lastIndexOf('”', start) < open && text.indexOf('”', end) >= 0;
+}
+
 /** Scores the hand-written rules on one text's features (`lower` is the lower-cased text). */
 export function scoreRules(model: NegativityModel, f: TextShape, lower: string): RuleScore {
   const evidence: string[] = [];
@@ -153,6 +168,10 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
     const m = (en && en[k] === 1 && intent.en ? intent.en.exec(lower) : null) ?? (zh && intent.zh && zh[k] ? intent.zh.exec(lower) : null);
     if (!m) continue;
     const text = m[0].trim();
+    if (intent.sincere && quoted(lower, m.index, m.index + m[0].length)) {
+      evidence.push(`cue ${intent.id}: "${text}" not counted (in quotes: a claim, not the author's)`);
+      continue;
+    }
     if (hyperbole && intent.weight > 0 && model.hyperbole.has(text)) (heldBack ??= []).push([intent, text]);
     else count(intent, text);
   }
