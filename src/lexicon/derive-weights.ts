@@ -37,7 +37,7 @@ const OPTIONS: Record<'en' | 'zh', TrainOptions> = { en: { ...BASE, nbSmoothing:
  *   within 0.002 runs on to 1.35, where the brand posts of rounds 35–37 lose 0.007 macro-F1 against the peak.
  *   Session 18: the smoothed curve is flat at its top (0.9, 0.95 and 1 within 0.0001), so its peak flipped between
  *   0.9 and 0.95 with each refit, and every flip to 0.95 cost the brand and service rounds borderline complaints
- *   (rounds 53, 55, 58, 60 and the never-read round 66 lost 1–4 posts each). A tie within 0.0002 of the peak now
+ *   (rounds 53, 55, 58, 60 and the never-read round 66 lost 1–3 posts each). A tie within 0.0002 of the peak now
  *   goes to the lower shift: what we score, posts about brands, wants recall.
  * - Chinese: the dev set is polar (reviews, emotion posts) while a brand's stream is mostly neutral,
  *   so among the shifts whose dev macro-F1 is within the tolerance of the best, the most conservative
@@ -101,9 +101,10 @@ function toDocs(rules: NegativityModel, data: Labelled[], lang: Lang): Doc[] {
 /**
  * The decision shift above minShift, read on the macro-F1 curve of the dev parts (their mean, when there are two),
  * each point smoothed to the mean of the points within `smoothing` of it: of the shifts whose smoothed value is within
- * `tolerance` of the curve's peak, the lowest or the highest (most conservative) as `prefer` says, or the best above minShift when none is. Read point by point, the
- * English curve had near ties a small rule edit flipped (1 → 0.75 → 1 in three edits, negative recall moving by five
- * points); the smoothed curve's peak stays put (0.9 for the rules before and after those edits).
+ * `tolerance` of the curve's peak, the lowest or the highest (most conservative) as `prefer` says, or the best above
+ * minShift when none is. Read point by point, the English curve had near ties a small rule edit flipped (1 → 0.75 → 1
+ * in three edits, negative recall moving by five points); the smoothed curve's peak stays put (0.9 for the rules
+ * before and after those edits).
  */
 function bestShift(t: Trained, devParts: TrainDoc[][], o: ShiftChoice, minShift: number): { shift: number; f1: number } {
   const parts = devParts.filter((p) => p.length > 0).map((dev) => ({
