@@ -157,6 +157,12 @@ describe('round 65 shapes: a time given and the clock past it, orders got wrong,
     assert.ok(!told.negative, told.evidence.join('; '));
     assert.ok(told.evidence.some((e) => e.startsWith('cue resolved:') && !e.includes('not counted')), told.evidence.join('; '));
   });
+  it('reads "someone should give her a raise" as praise closing a fix, and "don\'t give them a raise" not', () => {
+    const praise = scoreText(model, '@railco the guard sorted our cancelled connection in minutes, someone should give her a raise');
+    assert.ok(praise.evidence.some((e) => e.startsWith('cue resolved: "give her a raise"')), praise.evidence.join('; '));
+    const scorn = scoreText(model, '@railco cancelled again, don\'t give them a raise');
+    assert.ok(!scorn.evidence.some((e) => e.startsWith('cue resolved:')), scorn.evidence.join('; '));
+  });
   it('counts a replacement that came broken too as a complaint', () => {
     const r = scoreText(model, '@fonelink the replacement came in 2 days, also cracked');
     assert.ok(r.negative, r.evidence.join('; '));

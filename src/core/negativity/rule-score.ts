@@ -186,7 +186,8 @@ export function scoreRules(model: NegativityModel, f: TextShape, lower: string):
   // sarcasm cues ("the replacement came in 3 days. nice": the closing praise is meant).
   if (sincere && complaintWeight + sarcasmWeight > 0) {
     logit -= (complaintWeight + sarcasmWeight) * (1 - TOLD_AS_OVER);
-    evidence.push(`told as resolved: ${complaintWeight > 0 ? 'complaint' : 'sarcasm'}${complaintWeight > 0 && sarcasmWeight > 0 ? ' and sarcasm' : ''} cues ×${TOLD_AS_OVER}`);
+    const told = [complaintWeight > 0 ? 'complaint' : '', sarcasmWeight > 0 ? 'sarcasm' : ''].filter(Boolean).join(' and ');
+    evidence.push(`told as resolved: ${told} cues ×${TOLD_AS_OVER}`);
   }
   const emphasis = f.emphasis ? model.emphasis : 1;
   let termSum = 0;
